@@ -1,0 +1,113 @@
+// `leaky-lab activation`: f and f' of one activation at given points, as one JSON object.
+#include "activation.hpp"
+#include "args.hpp"
+#include "commands.hpp"
+#include "json_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+namespace leaky::cli {
+
+const char* activation_help() {
+  return "leaky-lab activation --kind K [--alpha A] [--lower L --upper U [--training --seed S]]\n"
+         "                    --x=X1,X2,...\n"
+         "  Prints {\"kind\",\"alpha\",\"x\",\"f\",\"df\"} as one JSON line: f(x) and f'(x) per\n"
+         "  x, computed by the core's SIMD path in float32. Non-finite results are written\n"
+         "  as the strings \"NaN\", \"Infinity\", \"-Infinity\".\n"
+         "  --kind      linear, relu, leaky_relu, prelu, rrelu, elu, selu, gelu, gelu_tanh,\n"
+         "              silu, tanh, sigmoid\n"
+         "  --alpha     any finite number; slope for z<=0 (leaky_relu, default 0.01; prelu,\n"
+         "              default 0.25) or scale of the negative side (elu, default 1)\n"
+         "  --lower, --upper  rrelu's slope range, 0 <= lower <= upper (default 1/8, 1/3);\n"
+         "              eval mode uses (lower+upper)/2\n"
+         "  --training  rrelu only: one random slope per x, drawn from U(lower, upper)\n"
+         "  --seed      rrelu training noise seed, integer >= 0 (default 0)\n"
+         "  --x         comma-separated numbers (inf and nan are accepted)\n";
+}
+
+namespace {
+int fail(const std::string& message) {
+  std::fprintf(stderr, "leaky-lab activation: %s\n", message.c_str());
+  return 2;
+}
+} // namespace
+
+int run_activation(int argc, char** argv) {
+  Args args;
+  const std::vector<OptionSpec> specs = {{"kind", true},  {"alpha", true},     {"lower", true},
+                                         {"upper", true}, {"training", false}, {"seed", true},
+                                         {"x", true},     {"help", false}};
+  if (auto error = parse_args(argc, argv, 2, specs, args))
+    return fail(*error + " (see leaky-lab activation --help)");
+  if (args.has("help")) {
+    std::fputs(activation_help(), stdout);
+    return 0;
+  }
+
+  const std::string kind_name = args.get("kind").value_or("");
+  const auto kind = parse_kind(kind_name);
+  if (!kind)
+    return fail((kind_name.empty() ? std::string("--kind is required")
+                                   : "unknown kind '" + kind_name + "'") +
+                "; valid kinds: " + kind_names());
+  Activation act = default_activation(*kind);
+
+  auto number_option = [&](const char* name, float& target) -> std::optional<std::string> {
+    auto text = args.get(name);
+    if (!text) return std::nullopt;
+    auto v = parse_number(*text);
+    if (!v) return "--" + std::string(name) + " must be a number, got '" + *text + "'";
+    target = static_cast<float>(*v);
+    return std::nullopt;
+  };
+  const std::pair<const char*, float*> numbers[] = {
+      {"alpha", &act.alpha}, {"lower", &act.lower}, {"upper", &act.upper}};
+  for (auto [name, target] : numbers)
+    if (auto error = number_option(name, *target)) return fail(*error);
+  if (args.has("alpha") && !info(*kind).uses_alpha)
+    std::fprintf(stderr, "leaky-lab activation: note: %s has no alpha; --alpha is ignored\n",
+                 kind_name.c_str());
+  act.training = args.has("training");
+  if (act.training && *kind != Kind::rrelu) return fail("--training applies to rrelu only");
+  if (Problems problems = validate(act); !problems.empty()) return fail(problems_to_text(problems));
+
+  double seed = 0;
+  if (auto text = args.get("seed")) {
+    auto v = parse_number(*text);
+    if (!v || *v < 0 || *v > 9007199254740992.0 || std::floor(*v) != *v)
+      return fail("--seed must be an integer within [0, 2^53], got '" + *text + "'");
+    seed = *v;
+  }
+
+  auto x_text = args.get("x");
+  if (!x_text) return fail("--x is required, e.g. --x=-2,-0.5,0,1.5");
+  auto xs = parse_number_list(*x_text);
+  if (!xs)
+    return fail("--x must be comma-separated numbers, e.g. --x=-2,0,1.5; got '" + *x_text + "'");
+
+  std::vector<float> x(xs->begin(), xs->end()), f(x.size()), df(x.size()), noise;
+  if (act.training) {
+    noise.resize(x.size());
+    Rng rng(static_cast<std::uint64_t>(seed));
+    fill_rrelu_noise(act, rng, noise);
+  }
+  forward(act, x, f, noise);
+  derivative(act, x, df, noise);
+
+  std::string out = "{\"kind\":" + json::quote(kind_name) + ",\"alpha\":" +
+                    (info(*kind).uses_alpha ? json::number(act.alpha) : std::string("null"));
+  if (info(*kind).uses_bounds) {
+    out += ",\"lower\":" + json::number(act.lower) + ",\"upper\":" + json::number(act.upper) +
+           ",\"training\":" + (act.training ? "true" : "false");
+    if (act.training) out += ",\"seed\":" + json::number(seed);
+  }
+  out +=
+      ",\"x\":" + json::array(x) + ",\"f\":" + json::array(f) + ",\"df\":" + json::array(df) + "}";
+  std::puts(out.c_str());
+  return 0;
+}
+
+} // namespace leaky::cli

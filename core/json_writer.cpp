@@ -1,0 +1,78 @@
+#include "json_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace leaky::json {
+
+std::string quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out + "\"";
+}
+
+namespace {
+const char* non_finite(double v) {
+  if (std::isnan(v)) return "\"NaN\"";
+  return v > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+}
+} // namespace
+
+// Shortest "%.Ng" that reads back to the same value: 0.2f prints as 0.2, not 0.200000003.
+std::string number(float v) {
+  if (!std::isfinite(v)) return non_finite(v);
+  char buf[32];
+  for (int precision = 1; precision <= 9; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
+    if (std::strtof(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+std::string number(double v) {
+  if (!std::isfinite(v)) return non_finite(v);
+  char buf[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+std::string array(std::span<const float> values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    out += number(values[i]);
+  }
+  return out + "]";
+}
+
+} // namespace leaky::json

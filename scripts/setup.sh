@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing, then exits quickly
+# when everything is present. Idempotent: safe to run before every build.
+#   scripts/setup.sh          what `npm start` needs (compilers, xsimd, npm packages)
+#   scripts/setup.sh --test   also what `npm test` needs (doctest, Chromium, wabt)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+DEPS=$ROOT/build/deps
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+# --- system packages ---------------------------------------------------------------
+missing=()
+have() { command -v "$1" >/dev/null 2>&1; }
+have cmake || missing+=(cmake)
+have g++ || missing+=(g++)
+have ninja || missing+=(ninja-build)
+# An emsdk in $EMSDK or an em++ on PATH is used as it is; otherwise Debian's emscripten.
+if ! have em++ && ! [ -x "${EMSDK:-/nonexistent}/upstream/emscripten/em++" ]; then
+  missing+=(emscripten)
+fi
+if [ $want_test = 1 ]; then
+  [ -f /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
+  have wasm2wat || missing+=(wabt)
+  have chromium || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then apt_get=(apt-get)
+  elif have sudo && sudo -n true 2>/dev/null; then apt_get=(sudo -n apt-get)
+  else
+    log "These Debian packages are missing and I have no rights to install them:"
+    log "  ${missing[*]}"
+    log "Install them with:  sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+  log "installing ${missing[*]} (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  # An old package list may lack the packages (or name versions no longer served).
+  "${apt_get[@]}" update -qq >/dev/null || log "apt-get update failed; trying the lists already here"
+  "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- header-only dependencies, gathered in build/deps/include --------------------------
+# em++'s sysroot cannot see /usr/include (adding it breaks the build), so xsimd and doctest
+# are linked into a folder of their own that the native and the wasm builds both use.
+INC=$DEPS/include
+mkdir -p "$INC"
+link_headers() { ln -sfn "$1" "$INC/$2"; }
+
+# xsimd >= 10 has the WebAssembly arch; Debian 12 ships 8.1 without it. Use one the machine
+# has (XSIMD_INCLUDE_DIR, /usr/local/include, /usr/include), else unpack Debian 13's
+# header-only package, without touching the system's apt sources.
+xsimd_ok() { [ -f "$1/xsimd/arch/xsimd_wasm.hpp" ]; }
+if ! xsimd_ok "$INC"; then
+  found=""
+  for dir in "${XSIMD_INCLUDE_DIR:-}" /usr/local/include /usr/include "$DEPS/xsimd-pkg/usr/include"; do
+    if [ -n "$dir" ] && xsimd_ok "$dir"; then found=$dir; break; fi
+  done
+  if [ -z "$found" ]; then
+    log "fetching xsimd (Debian trixie's libxsimd-dev, header-only) into build/deps"
+    apt_dir=$DEPS/apt
+    mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$DEPS/xsimd-pkg"
+    # Same mirror and keyring as the system's own Debian sources, suite trixie.
+    uri="" key=""
+    for f in /etc/apt/sources.list.d/*.sources; do
+      [ -f "$f" ] || continue
+      if grep -Eq '^Suites:.*\bbookworm\b' "$f"; then
+        uri=$(awk '/^URIs:/{print $2; exit}' "$f")
+        key=$(awk '/^Signed-By:/{print $2; exit}' "$f")
+        break
+      fi
+    done
+    if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
+      uri=$(awk '$1=="deb" && $0 !~ /security/ {for(i=2;i<=NF;i++) if ($i ~ /^(https?|file|mirror):/) {print $i; exit}}' /etc/apt/sources.list)
+    fi
+    if [ -z "$uri" ]; then
+      log "cannot find the system's Debian mirror in /etc/apt."
+      log "Install xsimd >= 10 (headers) and set XSIMD_INCLUDE_DIR to the folder holding xsimd/."
+      exit 1
+    fi
+    opts=""
+    [ -n "$key" ] && opts="[signed-by=$key] "
+    echo "deb ${opts}$uri trixie main" > "$apt_dir/trixie.list"
+    apt_opts=(-o "Dir::Etc::sourcelist=$apt_dir/trixie.list" -o Dir::Etc::sourceparts=/dev/null
+              -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
+              -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
+    apt-get "${apt_opts[@]}" update -qq >/dev/null
+    (cd "$apt_dir" && rm -f libxsimd-dev_*.deb && apt-get "${apt_opts[@]}" download libxsimd-dev >/dev/null)
+    dpkg -x "$apt_dir"/libxsimd-dev_*.deb "$DEPS/xsimd-pkg"
+    found=$DEPS/xsimd-pkg/usr/include
+    xsimd_ok "$found" || { log "the xsimd package has no wasm arch"; exit 1; }
+  fi
+  link_headers "$found/xsimd" xsimd
+fi
+
+if [ $want_test = 1 ] && ! [ -f "$INC/doctest/doctest.h" ]; then
+  link_headers /usr/include/doctest doctest
+fi
+
+# --- npm packages ------------------------------------------------------------------------
+if ! [ -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+   || [ package.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error
+  else npm install --no-audit --no-fund --loglevel=error; fi
+  mkdir -p node_modules && touch node_modules/.package-lock.json
+fi
+log "ready"
