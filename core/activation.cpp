@@ -69,8 +69,8 @@ Problems validate(const Activation& act) {
   Problems problems;
   if (info(act.kind).uses_alpha && !std::isfinite(act.alpha))
     problems.push_back({"alpha", json::number(act.alpha),
-                        "alpha must be a finite number (values outside [0, 1) are allowed but "
-                        "unusual)"});
+                        "alpha must be a finite float32 number, |alpha| <= 3.4e38 (values "
+                        "outside [0, 1) are allowed but unusual)"});
   if (info(act.kind).uses_bounds) {
     const bool lower_ok = std::isfinite(act.lower) && act.lower >= 0.0f;
     const bool upper_ok = std::isfinite(act.upper) && act.upper >= 0.0f;

@@ -40,7 +40,9 @@ std::string activation_kinds() {
     out += "{\"name\":" + leaky::json::quote(i.name) + ",\"label\":" + leaky::json::quote(i.label) +
            ",\"alpha\":" + (i.uses_alpha ? "true" : "false") +
            ",\"default_alpha\":" + leaky::json::number(i.default_alpha) +
-           ",\"lower_upper\":" + (i.uses_bounds ? "true" : "false") + "}";
+           ",\"lower_upper\":" + (i.uses_bounds ? "true" : "false") +
+           ",\"default_lower\":" + leaky::json::number(leaky::kRreluLower) +
+           ",\"default_upper\":" + leaky::json::number(leaky::kRreluUpper) + "}";
   }
   return out + "]";
 }

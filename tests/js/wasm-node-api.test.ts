@@ -1,0 +1,105 @@
+// The Embind API as the page uses it, through the Node build of the wasm core.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { wasmDist } from './support/paths.ts';
+
+const require = createRequire(import.meta.url);
+const createLeakyModule = require(path.join(wasmDist, 'leaky_node.cjs'));
+const core = await createLeakyModule();
+const spec = (over: Record<string, unknown> = {}) => ({
+  kind: 'leaky_relu',
+  alpha: 0.01,
+  lower: 0.125,
+  upper: 1 / 3,
+  training: false,
+  seed: 0,
+  ...over,
+});
+
+const evaluator = new core.ActivationEval(8);
+after(() => evaluator.delete());
+
+function run(z: number[], over: Record<string, unknown> = {}) {
+  evaluator.z().set(z);
+  const error = evaluator.evaluate(spec(over), z.length);
+  // Fresh views after the call: the heap may have grown.
+  return {
+    error,
+    f: Array.from(evaluator.f().slice(0, z.length)),
+    df: Array.from(evaluator.df().slice(0, z.length)),
+  };
+}
+
+test('buildInfo names the SIMD variant and xsimd wasm arch', () => {
+  const info = JSON.parse(core.buildInfo());
+  assert.equal(info.variant, 'simd');
+  assert.equal(info.arch, 'wasm');
+});
+
+test('activationKinds lists every table name with its alpha default', () => {
+  const kinds = JSON.parse(core.activationKinds());
+  assert.deepEqual(
+    kinds.map((k: { name: string }) => k.name),
+    [
+      'linear',
+      'relu',
+      'leaky_relu',
+      'prelu',
+      'rrelu',
+      'elu',
+      'selu',
+      'gelu',
+      'gelu_tanh',
+      'silu',
+      'tanh',
+      'sigmoid',
+    ],
+  );
+  const leaky = kinds.find((k: { name: string }) => k.name === 'leaky_relu');
+  assert.equal(leaky.alpha, true);
+  assert.equal(leaky.default_alpha, 0.01);
+});
+
+test("leaky_relu with alpha 0.2 gives the table values, f'(0) = alpha", () => {
+  const r = run([-2, -0.5, 0, 1.5], { alpha: 0.2 });
+  assert.equal(r.error, '');
+  assert.deepEqual(r.f, [Math.fround(-0.4), Math.fround(-0.1), 0, 1.5]);
+  assert.deepEqual(r.df, [Math.fround(0.2), Math.fround(0.2), Math.fround(0.2), 1]);
+});
+
+test('alpha > 1 is not max(z, alpha z)', () => {
+  const r = run([-2, 2], { alpha: 1.5 });
+  assert.deepEqual(r.f, [-3, 2]);
+});
+
+test('bad input comes back as a list of problems naming each field', () => {
+  const r = run([1], { kind: 'leaky', alpha: Number.NaN });
+  const problems = JSON.parse(r.error);
+  assert.deepEqual(
+    problems.map((p: { field: string }) => p.field),
+    ['kind'],
+    'an unknown kind is reported (alpha is only checked for kinds that use it)',
+  );
+  const bad = JSON.parse(run([1], { alpha: Number.POSITIVE_INFINITY, seed: -1 }).error);
+  assert.deepEqual(bad.map((p: { field: string }) => p.field).sort(), ['alpha', 'seed']);
+  assert.match(bad.find((p: { field: string }) => p.field === 'alpha').message, /finite/);
+  evaluator.z().set([1]);
+  const tooMany = JSON.parse(evaluator.evaluate(spec(), 9));
+  assert.equal(tooMany[0].field, 'n');
+  assert.match(tooMany[0].message, /\[0, 8\]/);
+});
+
+test('rrelu training slopes come from the seed and lie in [lower, upper]', () => {
+  const z = [-1, -1, -1, -1, -1, -1, -1, -1];
+  const a = run(z, { kind: 'rrelu', training: true, seed: 3, lower: 0.1, upper: 0.3 });
+  const b = run(z, { kind: 'rrelu', training: true, seed: 3, lower: 0.1, upper: 0.3 });
+  assert.deepEqual(a.f, b.f);
+  for (let i = 0; i < z.length; i++) {
+    assert.ok(a.df[i] >= Math.fround(0.1) && a.df[i] <= Math.fround(0.3));
+    assert.equal(a.f[i], -a.df[i]);
+  }
+  const evalMode = run([-1], { kind: 'rrelu', lower: 0.1, upper: 0.3 });
+  assert.equal(evalMode.df[0], Math.fround(0.2));
+});

@@ -1,0 +1,47 @@
+// Loads the chosen build of the wasm core. Both builds are bundled into the page
+// (single-file Emscripten glue, wasm embedded), so loading makes no network request.
+import type { CoreFactory, CoreModule } from './core-api';
+import {
+  parseActivationKinds,
+  parseBuildInfo,
+  type ActivationKind,
+  type BuildInfo,
+} from './build-info';
+import type { Variant } from './choose-variant';
+
+export interface LoadedCore {
+  module: CoreModule;
+  variant: Variant;
+  info: BuildInfo;
+  kinds: ActivationKind[];
+  /** Set when the wanted variant failed and the other one runs instead. */
+  fallbackNote?: string;
+}
+
+async function importFactory(variant: Variant): Promise<CoreFactory> {
+  const mod =
+    variant === 'simd'
+      ? await import('@wasm/leaky_simd.mjs')
+      : await import('@wasm/leaky_scalar.mjs');
+  return mod.default;
+}
+
+async function instantiate(variant: Variant): Promise<LoadedCore> {
+  const factory = await importFactory(variant);
+  const module = await factory();
+  const info = parseBuildInfo(module.buildInfo());
+  const kinds = parseActivationKinds(module.activationKinds());
+  return { module, variant, info, kinds };
+}
+
+/** Loads `wanted`; if the SIMD build cannot start, falls back to scalar and says so. */
+export async function loadCore(wanted: Variant): Promise<LoadedCore> {
+  if (wanted === 'scalar') return instantiate('scalar');
+  try {
+    return await instantiate('simd');
+  } catch (err) {
+    const core = await instantiate('scalar');
+    const why = err instanceof Error ? err.message : String(err);
+    return { ...core, fallbackNote: `The SIMD build failed to start (${why}); running scalar.` };
+  }
+}
