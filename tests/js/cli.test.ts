@@ -71,11 +71,11 @@ const errors: [string[], RegExp][] = [
   ],
   [
     ['activation', '--kind', 'leaky_relu', '--alpha', 'nan', '--x', '1'],
-    /alpha must be a finite number/,
+    /alpha must be a finite float32 number/,
   ],
   [
     ['activation', '--kind', 'leaky_relu', '--alpha', 'inf', '--x', '1'],
-    /alpha must be a finite number/,
+    /alpha must be a finite float32 number/,
   ],
   [
     ['activation', '--kind', 'leaky_relu', '--alpha', '0.2x', '--x', '1'],
