@@ -22,6 +22,8 @@ have ninja || missing+=(ninja-build)
 if ! have em++ && ! [ -x "${EMSDK:-/nonexistent}/upstream/emscripten/em++" ]; then
   missing+=(emscripten)
 fi
+[ -f /usr/include/nlohmann/json.hpp ] || [ -f "${NLOHMANN_INCLUDE_DIR:-/nonexistent}/nlohmann/json.hpp" ] \
+  || missing+=(nlohmann-json3-dev)
 if [ $want_test = 1 ]; then
   [ -f /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
   have wasm2wat || missing+=(wabt)
@@ -95,6 +97,15 @@ if ! xsimd_ok "$INC"; then
     xsimd_ok "$found" || { log "the xsimd package has no wasm arch"; exit 1; }
   fi
   link_headers "$found/xsimd" xsimd
+fi
+
+# nlohmann/json parses configs and models in core.
+if ! [ -f "$INC/nlohmann/json.hpp" ]; then
+  if [ -f "${NLOHMANN_INCLUDE_DIR:-/nonexistent}/nlohmann/json.hpp" ]; then
+    link_headers "$NLOHMANN_INCLUDE_DIR/nlohmann" nlohmann
+  else
+    link_headers /usr/include/nlohmann nlohmann
+  fi
 fi
 
 if [ $want_test = 1 ] && ! [ -f "$INC/doctest/doctest.h" ]; then

@@ -1,0 +1,224 @@
+// Dense-layer throughput: one training step's forward and backward through every layer of
+// the W1 (2 -> 8 -> 8 -> 1, batch 10) and W3 (784 -> 256 -> 256 -> 10, batch 64) networks,
+// SIMD path against the scalar reference path. Hidden layers use ReLU or Leaky ReLU (0.01),
+// or no activation at all ("none": the dense kernels alone); the output layer is linear, and
+// its gradient is a fixed random dZ (no loss, no optimizer: those are not dense kernels).
+// Prints JSON lines, then a table.
+//   leaky-dense-bench [--seconds S]   S: time per measurement (default 0.3)
+//
+// GFLOP/s as DESIGN.md section 5 defines it: 2 * in * out flops per layer per sample forward,
+// times 3 for forward + backward. The first layer skips dX (nothing needs it), so the flops
+// actually executed are fewer: "gflops_executed" counts those.
+#include "activation.hpp"
+#include "dense.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace leaky;
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+constexpr const char* kPlatform = "wasm-node";
+#else
+constexpr const char* kPlatform = "native";
+#endif
+
+struct Workload {
+  const char* name;
+  std::vector<std::size_t> sizes; // units per layer, input first
+  std::size_t batch;
+};
+
+struct Result {
+  std::string workload, hidden, path;
+  double samples_per_s, gflops, gflops_executed;
+};
+
+using Clock = std::chrono::steady_clock;
+
+// Every buffer of a network, allocated once: the kernels allocate nothing.
+struct Net {
+  std::vector<std::size_t> sizes;
+  std::size_t batch;
+  std::vector<std::vector<float>> W, b, dW, db; // per layer
+  std::vector<std::vector<float>> Z, A, dA;     // per layer output; A[0] is the input X
+  std::vector<float> dZ, G;
+
+  Net(const Workload& w) : sizes(w.sizes), batch(w.batch) {
+    Rng rng(42);
+    auto random = [&](std::size_t n, float scale) {
+      std::vector<float> v(n);
+      for (float& x : v)
+        x = rng.uniform(-scale, scale);
+      return v;
+    };
+    const std::size_t layers = sizes.size() - 1;
+    A.push_back(random(batch * sizes[0], 1.0f));
+    dA.emplace_back(); // the input's gradient: not computed
+    Z.emplace_back();
+    std::size_t widest = 0;
+    for (std::size_t l = 0; l < layers; ++l) {
+      const std::size_t in = sizes[l], out = sizes[l + 1];
+      W.push_back(random(in * out, 1.0f / static_cast<float>(in)));
+      b.push_back(random(out, 0.1f));
+      dW.emplace_back(in * out);
+      db.emplace_back(out);
+      Z.emplace_back(batch * out);
+      A.emplace_back(batch * out);
+      dA.emplace_back(batch * out);
+      widest = std::max(widest, out);
+    }
+    dZ.resize(batch * widest);
+    G = random(batch * sizes.back(), 1.0f);
+  }
+};
+
+// The kernels of one path.
+struct Path {
+  decltype(&scalar::dense_forward) dense_forward;
+  decltype(&scalar::dense_backward) dense_backward;
+  decltype(&scalar::forward) forward;
+  decltype(&scalar::backward) backward;
+};
+const Path kScalar{scalar::dense_forward, scalar::dense_backward, scalar::forward,
+                   scalar::backward};
+#if LEAKY_SIMD
+const Path kSimd{simd::dense_forward, simd::dense_backward, simd::forward, simd::backward};
+#endif
+
+void step(const Path& p, Net& net, const std::optional<Activation>& hidden) {
+  const std::size_t layers = net.sizes.size() - 1, batch = net.batch;
+  for (std::size_t l = 0; l < layers; ++l) {
+    const std::size_t in = net.sizes[l], out = net.sizes[l + 1];
+    const bool activate = hidden && l + 1 < layers;
+    float* z = activate ? net.Z[l + 1].data() : net.A[l + 1].data();
+    p.dense_forward(net.A[l].data(), net.W[l].data(), net.b[l].data(), z, batch, in, out);
+    if (activate) p.forward(*hidden, net.Z[l + 1], net.A[l + 1], {});
+  }
+  const float* g = net.G.data(); // dL/dA of the last layer, which is linear
+  for (std::size_t l = layers; l-- > 0;) {
+    const std::size_t in = net.sizes[l], out = net.sizes[l + 1];
+    const float* dz = g;
+    if (hidden && l + 1 < layers) {
+      const std::span<float> dZ(net.dZ.data(), batch * out);
+      p.backward(*hidden, net.Z[l + 1], net.dA[l + 1], dZ, {});
+      dz = dZ.data();
+    }
+    float* dx = l > 0 ? net.dA[l].data() : nullptr; // the first layer needs no dX
+    p.dense_backward(net.A[l].data(), net.W[l].data(), dz, dx, net.dW[l].data(), net.db[l].data(),
+                     batch, in, out);
+    g = dx;
+  }
+}
+
+// Training steps per second: best of 3 trials, each timing chunks of steps long enough (about
+// a millisecond) for the clock's cost not to count.
+double steps_per_second(const Path& path, Net& net, const std::optional<Activation>& hidden,
+                        double seconds) {
+  auto run = [&](std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+      step(path, net, hidden);
+  };
+  run(1); // warm-up: page in the buffers, let the JIT tier up
+  auto start = Clock::now();
+  std::size_t chunk = 1;
+  while (std::chrono::duration<double>(Clock::now() - start).count() < 1e-3) {
+    run(chunk);
+    chunk *= 2;
+  }
+  double best = 0.0;
+  for (int trial = 0; trial < 3; ++trial) {
+    std::size_t steps = 0;
+    start = Clock::now();
+    double elapsed = 0.0;
+    do {
+      run(chunk);
+      steps += chunk;
+      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    } while (elapsed < seconds / 3);
+    best = std::max(best, static_cast<double>(steps) / elapsed);
+  }
+  return best;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  double seconds = 0.3;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
+      seconds = std::atof(argv[++i]);
+      if (!(seconds > 0 && seconds <= 60)) {
+        std::fprintf(stderr, "leaky-dense-bench: --seconds must be within (0, 60]\n");
+        return 2;
+      }
+    } else {
+      std::fprintf(stderr, "usage: leaky-dense-bench [--seconds S]\n");
+      return 2;
+    }
+  }
+  const std::string arch(simd_arch_name());
+  const std::vector<Workload> workloads = {{"W1", {2, 8, 8, 1}, 10},
+                                           {"W3", {784, 256, 256, 10}, 64}};
+  const std::vector<std::optional<Activation>> hiddens = {
+      std::nullopt, default_activation(Kind::relu), default_activation(Kind::leaky_relu)};
+  std::vector<Result> results;
+  for (const Workload& w : workloads) {
+    double macs = 0.0, macs_executed = 0.0; // per sample
+    std::string layers;
+    for (std::size_t l = 0; l + 1 < w.sizes.size(); ++l) {
+      const double mac = static_cast<double>(w.sizes[l]) * w.sizes[l + 1];
+      macs += mac;
+      macs_executed += l == 0 ? 2 * mac : 3 * mac;
+      layers += std::to_string(w.sizes[l]) + "-";
+    }
+    layers += std::to_string(w.sizes.back());
+    Net net(w);
+    for (const auto& hidden : hiddens) {
+      const std::string hname = hidden ? std::string(info(hidden->kind).name) : "none";
+      for (bool simd_path : {true, false}) {
+#if LEAKY_SIMD
+        const Path& path = simd_path ? kSimd : kScalar;
+#else
+        if (simd_path) continue;
+        const Path& path = kScalar;
+#endif
+        const double sps = steps_per_second(path, net, hidden, seconds) * w.batch;
+        const Result r{w.name,
+                       hname,
+                       simd_path ? "simd" : "scalar",
+                       sps,
+                       sps * 6 * macs / 1e9,
+                       sps * 2 * macs_executed / 1e9};
+        results.push_back(r);
+        std::printf("{\"bench\":\"dense\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
+                    "\"layers\":\"%s\",\"batch\":%zu,\"hidden\":\"%s\",\"path\":\"%s\","
+                    "\"samples_per_s\":%.4g,\"gflops\":%.4g,\"gflops_executed\":%.4g}\n",
+                    kPlatform, simd_path ? arch.c_str() : "scalar", w.name, layers.c_str(), w.batch,
+                    hname.c_str(), r.path.c_str(), r.samples_per_s, r.gflops, r.gflops_executed);
+        std::fflush(stdout);
+      }
+    }
+  }
+  std::printf("\nDense layers, forward+backward, %s (%s); GFLOP/s as DESIGN.md counts them\n",
+              kPlatform, arch.c_str());
+  std::printf("%-4s %-11s %14s %14s %10s %10s %9s\n", "", "hidden", "simd samples/s",
+              "scalar samp/s", "simd GF/s", "scalar GF/s", "speed-up");
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
+    if (r.path != "simd") continue;
+    const Result& s = results[i + 1];
+    std::printf("%-4s %-11s %14.4g %14.4g %10.2f %10.2f %8.1fx\n", r.workload.c_str(),
+                r.hidden.c_str(), r.samples_per_s, s.samples_per_s, r.gflops, s.gflops,
+                r.samples_per_s / s.samples_per_s);
+  }
+  return 0;
+}

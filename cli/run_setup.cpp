@@ -1,0 +1,103 @@
+#include "run_setup.hpp"
+
+#include "csv_import.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace leaky::cli {
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read '" + path + "': " + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::optional<Dataset> load_data(const RunConfig& config,
+                                 const std::optional<std::string>& csv_path, std::string& error) {
+  if (!csv_path) return make_dataset(config.data.spec);
+  auto text = read_file(*csv_path, error);
+  if (!text) return std::nullopt;
+  CsvSpec spec;
+  spec.task = config.data.csv.task;
+  spec.target_column = config.data.csv.target_column;
+  spec.header = config.data.csv.header;
+  spec.train_fraction = config.data.spec.train_fraction;
+  spec.features = config.data.spec.features;
+  spec.seed = config.data.spec.seed;
+  CsvImport imported = import_csv(*text, spec);
+  if (!imported.ok()) {
+    error = "--data '" + *csv_path + "': " + problems_to_text(imported.problems);
+    return std::nullopt;
+  }
+  return std::move(imported.dataset);
+}
+
+namespace {
+bool whole_number(const Args& args, const char* name, double lo, double hi, double& out,
+                  std::string& error) {
+  auto text = args.get(name);
+  if (!text) return true;
+  auto v = parse_number(*text);
+  if (!v || std::floor(*v) != *v || *v < lo || *v > hi) {
+    char range[96];
+    std::snprintf(range, sizeof range, "[%.0f, %.0f]", lo, hi);
+    error = "--" + std::string(name) + " must be a whole number within " + range + ", got '" +
+            *text + "'";
+    return false;
+  }
+  out = *v;
+  return true;
+}
+} // namespace
+
+std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
+  auto config_path = args.get("config");
+  if (!config_path) {
+    error = "--config is required (a run config JSON file; see README)";
+    return std::nullopt;
+  }
+  auto text = read_file(*config_path, error);
+  if (!text) return std::nullopt;
+  ConfigResult parsed = parse_config(*text);
+  if (!parsed.ok()) {
+    error = "--config '" + *config_path + "': " + problems_to_text(parsed.problems);
+    return std::nullopt;
+  }
+  LoadedRun run;
+  run.config = parsed.config;
+  double v = 0;
+  if (args.has("steps")) {
+    if (!whole_number(args, "steps", 0, 1e9, v, error)) return std::nullopt;
+    run.config.training.steps = static_cast<std::int64_t>(v);
+    run.config.training.epochs = 0;
+  }
+  if (args.has("eval-every")) {
+    if (!whole_number(args, "eval-every", 1, 1e9, v, error)) return std::nullopt;
+    run.config.training.eval_every = static_cast<int>(v);
+  }
+  auto data = load_data(run.config, args.get("data"), error);
+  if (!data) return std::nullopt;
+  run.data = std::move(*data);
+  if (auto model_path = args.get("model")) {
+    auto model_text = read_file(*model_path, error);
+    if (!model_text) return std::nullopt;
+    ModelResult m = parse_model(*model_text);
+    if (!m.ok()) {
+      error = "--model '" + *model_path + "': " + problems_to_text(m.problems);
+      return std::nullopt;
+    }
+    run.model = std::move(m.net);
+  }
+  return run;
+}
+
+} // namespace leaky::cli

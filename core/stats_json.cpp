@@ -1,0 +1,89 @@
+#include "stats_json.hpp"
+
+#include "json_writer.hpp"
+
+namespace leaky {
+
+namespace {
+template <class T> std::string int_array(const std::vector<T>& v) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(v[i]);
+  }
+  return out + "]";
+}
+std::string fraction(int count, int units) {
+  return json::number(units ? static_cast<double>(count) / units : 0.0);
+}
+} // namespace
+
+UnitTotals unit_totals(const Evaluation& ev) {
+  UnitTotals t;
+  for (const LayerStats& l : ev.layers) {
+    t.units += l.units;
+    t.dead += l.dead;
+    t.dormant += l.dormant;
+    t.inactive += l.inactive;
+    t.near_dead += l.near_dead;
+    t.born_dead += l.born_dead_count;
+    for (int r : l.revivals)
+      t.revivals += r;
+  }
+  return t;
+}
+
+std::string evaluation_to_json(const Evaluation& ev, const Network& net,
+                               const StatsJsonOptions& options) {
+  std::string out = "{\"step\":" + std::to_string(ev.step) +
+                    ",\"epoch\":" + std::to_string(ev.epoch) +
+                    ",\"train_loss\":" + json::number(ev.train_loss) +
+                    ",\"test_loss\":" + json::number(ev.test_loss);
+  if (ev.train_accuracy) out += ",\"train_accuracy\":" + json::number(*ev.train_accuracy);
+  if (ev.test_accuracy) out += ",\"test_accuracy\":" + json::number(*ev.test_accuracy);
+  const UnitTotals t = unit_totals(ev);
+  out += ",\"penalty\":" + json::number(ev.penalty) +
+         ",\"collapsed\":" + (ev.collapsed ? "true" : "false") +
+         ",\"dead_fraction\":" + json::number(t.dead_fraction()) +
+         ",\"dormant_fraction\":" + json::number(t.dormant_fraction()) + ",\"layers\":[";
+  for (std::size_t i = 0; i < ev.layers.size(); ++i) {
+    const LayerStats& s = ev.layers[i];
+    const LayerView& l = net.layers[i];
+    if (i) out += ',';
+    out += std::string("{\"units\":") + std::to_string(s.units) +
+           ",\"activation\":" + json::quote(info(l.act.kind).name);
+    if (l.alpha_count)
+      out += ",\"alpha\":" + json::array(s.alpha);
+    else if (info(l.act.kind).uses_alpha)
+      out += ",\"alpha\":" + json::number(l.act.alpha);
+    out += ",\"inactive\":" + std::to_string(s.inactive) + ",\"dead\":" + std::to_string(s.dead) +
+           ",\"dormant\":" + std::to_string(s.dormant) +
+           ",\"near_dead\":" + std::to_string(s.near_dead) +
+           ",\"born_dead\":" + std::to_string(s.born_dead_count) +
+           ",\"revived\":" + std::to_string(s.revived_now) +
+           ",\"inactive_fraction\":" + fraction(s.inactive, s.units) +
+           ",\"dead_fraction\":" + fraction(s.dead, s.units) +
+           ",\"dormant_fraction\":" + fraction(s.dormant, s.units) +
+           ",\"near_dead_fraction\":" + fraction(s.near_dead, s.units) +
+           ",\"sparsity\":" + json::number(s.sparsity) +
+           ",\"sparsity_kind\":" + (s.sparsity_is_zeros ? "\"zeros\"" : "\"negative_side\"") +
+           ",\"mean_abs_grad\":" + json::number(s.mean_abs_grad) +
+           ",\"weight_norm\":" + json::number(s.weight_norm) +
+           ",\"histogram_range\":" + json::number(options.histogram_range) +
+           ",\"histogram\":" + int_array(s.histogram);
+    if (options.per_unit) {
+      out += ",\"rate\":" + json::array(s.rate) + ",\"state\":[";
+      for (std::size_t k = 0; k < s.state.size(); ++k) {
+        if (k) out += ',';
+        out += json::quote(unit_state_name(s.state[k]));
+      }
+      out += "],\"born_dead_units\":" + int_array(s.born_dead) +
+             ",\"revivals\":" + int_array(s.revivals);
+    }
+    if (options.unit_histograms) out += ",\"unit_histograms\":" + int_array(s.unit_histogram);
+    out += "}";
+  }
+  return out + "]}";
+}
+
+} // namespace leaky
