@@ -128,6 +128,14 @@ std::string cell(const MeanSd& m, int precision) {
   return buf;
 }
 
+// Left-aligns to `width` columns counting characters, not bytes ("±" is two bytes).
+std::string pad(const std::string& s, std::size_t width) {
+  std::size_t shown = 0;
+  for (unsigned char c : s)
+    shown += (c & 0xC0) != 0x80;
+  return s + std::string(width > shown ? width - shown : 1, ' ');
+}
+
 } // namespace
 
 int run_sweep(int argc, char** argv) {
@@ -178,7 +186,12 @@ int run_sweep(int argc, char** argv) {
     out = *v;
     return true;
   };
-  double seeds = 1, jobs = std::max(1u, std::thread::hardware_concurrency());
+#ifdef __EMSCRIPTEN__
+  const double default_jobs = 1; // no pthreads in this build
+#else
+  const double default_jobs = std::max(1u, std::thread::hardware_concurrency());
+#endif
+  double seeds = 1, jobs = default_jobs;
   if (!whole("seeds", 1, 10000, 1, seeds) || !whole("jobs", 1, 256, jobs, jobs)) return fail(error);
   if (auto text = args.get("target-loss")) {
     auto v = parse_number(*text);
@@ -199,11 +212,16 @@ int run_sweep(int argc, char** argv) {
       results[i] =
           run_one(config, fixed, alphas[i / per_alpha], config.seed + i % per_alpha, kernels);
   };
-  std::vector<std::thread> pool;
-  for (int j = 0; j < static_cast<int>(std::min<double>(jobs, static_cast<double>(runs))); ++j)
-    pool.emplace_back(worker);
-  for (std::thread& th : pool)
-    th.join();
+  const int threads = static_cast<int>(std::min<double>(jobs, static_cast<double>(runs)));
+  if (threads <= 1) {
+    worker(); // also the only way in a wasm build, which has no pthreads
+  } else {
+    std::vector<std::thread> pool;
+    for (int j = 0; j < threads; ++j)
+      pool.emplace_back(worker);
+    for (std::thread& th : pool)
+      th.join();
+  }
 
   for (const RunResult& r : results)
     if (!r.problem.empty()) return fail(r.problem);
@@ -260,12 +278,13 @@ int run_sweep(int argc, char** argv) {
     if (config.training.target_loss > 0)
       std::snprintf(target_cell, sizeof target_cell, "%s (%d/%zu reached)", cell(target, 0).c_str(),
                     target.n, per_alpha);
-    std::printf("%-8s %-17s %-17s %-15s %-13s %-13s %-13s %-9s %-8s %s\n",
-                json::number(alphas[a]).c_str(), cell(train_loss, 4).c_str(),
-                cell(test_loss, 4).c_str(), classification ? cell(accuracy, 3).c_str() : "",
-                cell(dead, 3).c_str(), cell(dormant, 3).c_str(), cell(born, 3).c_str(),
-                (std::to_string(collapsed) + "/" + std::to_string(per_alpha)).c_str(),
-                (std::to_string(diverged) + "/" + std::to_string(per_alpha)).c_str(), target_cell);
+    const std::string line =
+        pad(json::number(alphas[a]), 9) + pad(cell(train_loss, 4), 18) +
+        pad(cell(test_loss, 4), 18) + pad(classification ? cell(accuracy, 3) : "", 16) +
+        pad(cell(dead, 3), 14) + pad(cell(dormant, 3), 14) + pad(cell(born, 3), 14) +
+        pad(std::to_string(collapsed) + "/" + std::to_string(per_alpha), 10) +
+        pad(std::to_string(diverged) + "/" + std::to_string(per_alpha), 9) + target_cell;
+    std::printf("%s\n", line.c_str());
   }
   std::printf(
       "(mean ± sample standard deviation over seeds; diverged runs are left out of the means)\n");

@@ -294,12 +294,12 @@ Loss resolve_loss(const RunConfig& config, Task task, Problems& problems) {
   return Loss::mse;
 }
 
-NetworkSpec network_spec(const RunConfig& config, int inputs, Loss loss) {
+NetworkSpec network_spec(const RunConfig& config, const Dataset& data, Loss loss) {
   NetworkSpec spec;
-  spec.inputs = inputs;
+  spec.inputs = data.inputs;
   spec.hidden = config.hidden;
   spec.loss = loss;
-  spec.outputs = loss == Loss::softmax_ce ? 2 : 1;
+  spec.outputs = loss == Loss::softmax_ce ? data.classes : 1;
   return spec;
 }
 

@@ -96,7 +96,7 @@ std::string config_to_json(const RunConfig& config);
 // The loss a config resolves to for a task ("auto": bce or mse); problems if they clash.
 Loss resolve_loss(const RunConfig& config, Task task, Problems& problems);
 
-// The network a config describes for a dataset with `inputs` columns.
-NetworkSpec network_spec(const RunConfig& config, int inputs, Loss loss);
+// The network a config describes for a dataset (its columns, and its classes for softmax_ce).
+NetworkSpec network_spec(const RunConfig& config, const Dataset& data, Loss loss);
 
 } // namespace leaky

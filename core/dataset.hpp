@@ -107,6 +107,7 @@ struct Dataset {
   int inputs = 0;      // columns of x: the base inputs, then the feature columns
   int base_inputs = 0; // the first base_inputs columns are the raw inputs
   int outputs = 1;
+  int classes = 2; // classification: labels are 0 .. classes-1 (softmax_ce uses one logit each)
   // Row-major [rows x inputs]; y is [rows x outputs]: 0 or 1 for binary classification,
   // the target for regression.
   std::vector<float> x_train, y_train, x_test, y_test;

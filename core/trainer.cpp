@@ -74,7 +74,7 @@ TrainerResult make_trainer(const RunConfig& config, Dataset data, const Network*
   Problems& problems = result.problems;
   const Loss loss = resolve_loss(config, data.task, problems);
   if (data.train_size() < 1) problems.push_back({"data", "0 rows", "the training set is empty"});
-  NetworkSpec spec = network_spec(config, data.inputs, loss);
+  NetworkSpec spec = network_spec(config, data, loss);
   if (model) {
     if (model->spec.inputs != data.inputs)
       problems.push_back({"model.inputs", std::to_string(model->spec.inputs),

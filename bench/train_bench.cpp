@@ -1,0 +1,186 @@
+// Training and inference throughput on the reference workloads of DESIGN.md section 5,
+// each with ReLU and Leaky ReLU (alpha 0.01), SIMD and scalar kernels:
+//   W1 playground  2 -> 8 -> 8 -> 1, 500 spiral points, batch 10, SGD lr 0.03: samples/s
+//   W2 wide        2 -> 64 -> 64 -> 64 -> 1, 1000 spiral points, batch 32: samples/s
+//   W3 mnist-size  784 -> 256 -> 256 -> 10, random data, batch 64, softmax CE: samples/s
+//                  and GFLOP/s (2 in out flops per layer per sample forward, x3 with backward)
+//   W4 heatmap     forward of the W1 network over a 100 x 100 grid: grids/s
+// A training step is the Trainer's whole step: gather the batch, forward, loss, backward,
+// finiteness checks and the SGD update. Prints JSON lines, then a table.
+//   leaky-bench-train [--seconds S] [--only W1,W3]
+#include "dataset.hpp"
+#include "trainer.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace leaky;
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+constexpr const char* kPlatform = "wasm-node";
+#else
+constexpr const char* kPlatform = "native";
+#endif
+
+using Clock = std::chrono::steady_clock;
+
+// Best rate of three runs of `seconds / 3` each: calls(n) does n units of work.
+template <class Fn> double best_rate(double seconds, std::int64_t chunk, Fn&& calls) {
+  calls(chunk); // warm-up
+  double best = 0.0;
+  for (int trial = 0; trial < 3; ++trial) {
+    std::int64_t done = 0;
+    const auto start = Clock::now();
+    double elapsed = 0.0;
+    do {
+      calls(chunk);
+      done += chunk;
+      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    } while (elapsed < seconds / 3);
+    best = std::max(best, static_cast<double>(done) / elapsed);
+  }
+  return best;
+}
+
+RunConfig workload_config(Kind kind, std::vector<int> hidden, int points, int batch) {
+  RunConfig c = default_config();
+  c.data.spec.kind = DatasetKind::spiral;
+  c.data.spec.points = points;
+  c.data.spec.train_fraction = 0.5f;
+  c.hidden.clear();
+  for (int units : hidden) {
+    HiddenLayerSpec h;
+    h.units = units;
+    h.act = default_activation(kind);
+    c.hidden.push_back(h);
+  }
+  c.optimizer.lr = 0.03f;
+  c.training.batch_size = batch;
+  c.training.steps = 1000000000;
+  return c;
+}
+
+// 784 inputs in [0, 1), labels 0..9, from the run's PRNG.
+Dataset random_mnist_like(int rows) {
+  Dataset d;
+  d.task = Task::binary_classification;
+  d.inputs = d.base_inputs = 784;
+  d.classes = 10;
+  Rng rng(3);
+  d.x_train.resize(static_cast<std::size_t>(rows) * 784);
+  for (float& x : d.x_train) x = rng.uniform();
+  d.y_train.resize(rows);
+  for (float& y : d.y_train) y = static_cast<float>(rng.next_u32() % 10);
+  d.x_test = d.x_train;
+  d.y_test = d.y_train;
+  return d;
+}
+
+struct Row {
+  std::string workload, kind, kernels, metric;
+  double value;
+  double gflops = 0.0;
+};
+
+std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k) {
+  TrainerResult made = make_trainer(c, std::move(data), nullptr, k);
+  if (!made.trainer) {
+    std::fprintf(stderr, "leaky-bench-train: %s\n", problems_to_text(made.problems).c_str());
+    std::exit(1);
+  }
+  return std::move(made.trainer);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  double seconds = 0.6;
+  std::string only;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
+      seconds = std::atof(argv[++i]);
+      if (!(seconds > 0 && seconds <= 600)) {
+        std::fprintf(stderr, "leaky-bench-train: --seconds must be within (0, 600]\n");
+        return 2;
+      }
+    } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
+      only = argv[++i];
+    } else {
+      std::fprintf(stderr, "usage: leaky-bench-train [--seconds S] [--only W1,W2,W3,W4]\n");
+      return 2;
+    }
+  }
+  auto wanted = [&](const char* w) { return only.empty() || only.find(w) != std::string::npos; };
+  std::vector<Row> rows;
+  auto report = [&](Row r) {
+    std::printf("{\"bench\":\"train\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
+                "\"activation\":\"%s\",\"kernels\":\"%s\",\"%s\":%.6g",
+                kPlatform, r.kernels == "simd" ? std::string(simd_arch_name()).c_str() : "scalar",
+                r.workload.c_str(), r.kind.c_str(), r.kernels.c_str(), r.metric.c_str(), r.value);
+    if (r.gflops > 0) std::printf(",\"gflop_per_s\":%.4g", r.gflops);
+    std::printf("}\n");
+    std::fflush(stdout);
+    rows.push_back(r);
+  };
+
+  std::vector<Kernels> kernel_list = {Kernels::simd, Kernels::scalar};
+  if (!LEAKY_SIMD) kernel_list = {Kernels::scalar};
+  for (Kind kind : {Kind::relu, Kind::leaky_relu}) {
+    const std::string kind_name(info(kind).name);
+    for (Kernels k : kernel_list) {
+      const std::string kn = k == Kernels::simd ? "simd" : "scalar";
+      if (wanted("W1")) {
+        const RunConfig c = workload_config(kind, {8, 8}, 1000, 10); // 500 training points
+        auto t = trainer_for(c, make_dataset(c.data.spec), k);
+        const double steps = best_rate(seconds, 2000, [&](std::int64_t n) { train(*t, n); });
+        report({"W1", kind_name, kn, "samples_per_s", steps * 10});
+      }
+      if (wanted("W2")) {
+        const RunConfig c = workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
+        auto t = trainer_for(c, make_dataset(c.data.spec), k);
+        const double steps = best_rate(seconds, 200, [&](std::int64_t n) { train(*t, n); });
+        report({"W2", kind_name, kn, "samples_per_s", steps * 32});
+      }
+      if (wanted("W3")) {
+        RunConfig c = workload_config(kind, {256, 256}, 2, 64);
+        c.loss = LossChoice::softmax_ce;
+        c.optimizer.lr = 0.001f;
+        auto t = trainer_for(c, random_mnist_like(1024), k);
+        const double steps = best_rate(seconds, k == Kernels::simd ? 20 : 2, [&](std::int64_t n) { train(*t, n); });
+        const double flops_per_sample = 3.0 * 2.0 * (784.0 * 256 + 256.0 * 256 + 256.0 * 10);
+        Row r{"W3", kind_name, kn, "samples_per_s", steps * 64};
+        r.gflops = steps * 64 * flops_per_sample / 1e9;
+        report(r);
+      }
+      if (wanted("W4")) {
+        const RunConfig c = workload_config(kind, {8, 8}, 1000, 10);
+        auto t = trainer_for(c, make_dataset(c.data.spec), k);
+        std::vector<float> grid(100 * 100 * 2);
+        for (int y = 0; y < 100; ++y)
+          for (int x = 0; x < 100; ++x) {
+            grid[(y * 100 + x) * 2] = -6.0f + 12.0f * (x + 0.5f) / 100.0f;
+            grid[(y * 100 + x) * 2 + 1] = -6.0f + 12.0f * (y + 0.5f) / 100.0f;
+          }
+        Workspace ws = make_workspace(t->net, 10000);
+        const double grids = best_rate(seconds, 20, [&](std::int64_t n) {
+          for (std::int64_t i = 0; i < n; ++i) forward(t->net, grid.data(), 10000, ws, k);
+        });
+        report({"W4", kind_name, kn, "grids_per_s", grids});
+      }
+    }
+  }
+
+  std::printf("\nTraining workloads, %s (%s)\n", kPlatform, std::string(simd_arch_name()).c_str());
+  std::printf("%-4s %-11s %-8s %16s %10s\n", "", "activation", "kernels", "rate", "GFLOP/s");
+  for (const Row& r : rows)
+    std::printf("%-4s %-11s %-8s %12.3g %-3s %10s\n", r.workload.c_str(), r.kind.c_str(),
+                r.kernels.c_str(), r.value, r.metric == "grids_per_s" ? "g/s" : "s/s",
+                r.gflops > 0 ? std::to_string(r.gflops).substr(0, 5).c_str() : "");
+  return 0;
+}
