@@ -69,7 +69,9 @@ RunResult run_one(RunConfig config, const Dataset* fixed, float alpha, std::uint
   r.last = r.first;
   while (t.step < t.total_steps && !t.divergence.diverged) {
     train(t, std::min<std::int64_t>(t.config.training.eval_every, t.total_steps - t.step));
-    if (!t.divergence.diverged) r.last = evaluate(t);
+    if (t.divergence.diverged) break;
+    Evaluation ev = evaluate(t); // not kept when it finds the run diverged
+    if (!t.divergence.diverged) r.last = std::move(ev);
   }
   r.totals = unit_totals(r.last);
   r.divergence = t.divergence;
@@ -150,7 +152,6 @@ int run_sweep(int argc, char** argv) {
     std::fputs(sweep_help(), stdout);
     return 0;
   }
-  if (args.has("model")) return fail("--model is not supported by sweep");
   std::string error;
   auto run = load_run(args, error);
   if (!run) return fail(error);

@@ -69,13 +69,19 @@ int run_train(int argc, char** argv) {
     std::fputc('\n', out);
   };
 
-  emit(evaluation_to_json(evaluate(t), t.net, json_options));
+  // An evaluation that finds the run diverged (a non-finite loss on the whole set) is not
+  // written: the diverged line below says what happened.
+  auto evaluate_and_emit = [&] {
+    const Evaluation ev = evaluate(t);
+    if (!t.divergence.diverged) emit(evaluation_to_json(ev, t.net, json_options));
+  };
+  evaluate_and_emit();
   while (t.step < t.total_steps && !t.divergence.diverged) {
     const std::int64_t chunk =
         std::min<std::int64_t>(t.config.training.eval_every, t.total_steps - t.step);
     train(t, chunk);
     if (t.divergence.diverged) break;
-    emit(evaluation_to_json(evaluate(t), t.net, json_options));
+    evaluate_and_emit();
   }
   int status = 0;
   if (t.divergence.diverged) {
@@ -91,8 +97,11 @@ int run_train(int argc, char** argv) {
   if (out != stdout) std::fclose(out);
 
   if (auto path = args.get("save-model")) {
-    if (t.divergence.diverged)
-      return fail("not saving --save-model: the run diverged, its weights are not finite");
+    if (t.divergence.diverged) {
+      // Still status 3, as the help promises for a diverged run, not 2 (a usage error).
+      std::fprintf(stderr, "leaky-lab train: not saving --save-model: the run diverged\n");
+      return status;
+    }
     std::ofstream file(*path, std::ios::binary);
     if (!file) return fail("cannot write --save-model '" + *path + "'");
     file << model_to_json(t.net, t.data.input_names) << "\n";

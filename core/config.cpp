@@ -184,6 +184,8 @@ ConfigResult parse_config(std::string_view json_text) {
 
   int version = kConfigVersion;
   top.integer("version", version, kConfigVersion, kConfigVersion);
+  if (!top.has("version"))
+    problems.push_back({"version", "(missing)", "must be 1 (the schema version this build reads)"});
   top.integer("seed", c.seed, 0, kMaxSeed);
   read_data(top, c, problems);
   read_network(top, c, problems);

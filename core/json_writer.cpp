@@ -45,9 +45,14 @@ const char* non_finite(double v) {
 }
 } // namespace
 
+// Negative zero as "-0.0": a reader that parses "-0" as the integer 0 (nlohmann/json does)
+// would lose its sign, and model files promise bit-identical weights.
+constexpr const char* kNegativeZero = "-0.0";
+
 // Shortest "%.Ng" that reads back to the same value: 0.2f prints as 0.2, not 0.200000003.
 std::string number(float v) {
   if (!std::isfinite(v)) return non_finite(v);
+  if (v == 0.0f && std::signbit(v)) return kNegativeZero;
   char buf[32];
   for (int precision = 1; precision <= 9; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
@@ -58,6 +63,7 @@ std::string number(float v) {
 
 std::string number(double v) {
   if (!std::isfinite(v)) return non_finite(v);
+  if (v == 0.0 && std::signbit(v)) return kNegativeZero;
   char buf[32];
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, v);

@@ -1,6 +1,7 @@
 // Minimal JSON writing: the core emits configs, stats and CLI output as JSON text.
 // Floats are printed in their shortest round-trip form; non-finite numbers, which JSON
-// cannot hold, are written as the strings "NaN", "Infinity" and "-Infinity".
+// cannot hold, are written as the strings "NaN", "Infinity" and "-Infinity"; negative zero
+// as -0.0, so that readers which parse -0 as an integer keep its sign.
 #pragma once
 #include <span>
 #include <string>

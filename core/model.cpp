@@ -55,8 +55,12 @@ ModelResult parse_model(std::string_view json_text) {
   if (!top.has("version")) problems.push_back({"version", "(missing)", "must be 1"});
   NetworkSpec spec;
   top.integer("inputs", spec.inputs, 1, kMaxInputs);
+  if (!top.has("inputs"))
+    problems.push_back({"inputs", "(missing)", "must be a whole number within [1, 4096]"});
   std::string loss = "mse";
   top.choice("loss", loss, {"mse", "bce", "softmax_ce"});
+  if (!top.has("loss"))
+    problems.push_back({"loss", "(missing)", "must be one of: mse, bce, softmax_ce"});
   spec.loss = loss == "bce" ? Loss::bce : loss == "softmax_ce" ? Loss::softmax_ce : Loss::mse;
   if (const Json* names = top.array("input_names"))
     for (const Json& n : *names)

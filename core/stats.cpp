@@ -64,7 +64,10 @@ void layer_slopes(const Network& net, const LayerView& l, const float* z, std::s
 int bin_of(float z, int bins, float range) {
   const float t = (z + range) / (2.0f * range) * static_cast<float>(bins);
   if (!(t > 0.0f)) return 0;
-  return std::min(bins - 1, static_cast<int>(t));
+  // Clamp before the cast: a float beyond INT_MAX (z past ~1e9, or infinite, as in a
+  // diverging run) makes the conversion undefined.
+  if (!(t < static_cast<float>(bins))) return bins - 1;
+  return static_cast<int>(t);
 }
 
 struct SetResult {

@@ -60,6 +60,20 @@ void diverge(Trainer& t, const std::string& cause) {
   t.divergence.cause = cause;
 }
 
+// What in an evaluation is not finite ("the training loss is Infinity"), or "". A batch can
+// stay finite while the whole set no longer does, and the gradient can overflow while the
+// loss does not.
+std::string non_finite_part(const Evaluation& ev) {
+  if (!std::isfinite(ev.train_loss))
+    return "the training loss is " + json::number(ev.train_loss) + " on the whole training set";
+  if (!std::isfinite(ev.test_loss)) return "the test loss is " + json::number(ev.test_loss);
+  for (std::size_t i = 0; i < ev.layers.size(); ++i)
+    if (!std::isfinite(ev.layers[i].mean_abs_grad) || !std::isfinite(ev.layers[i].weight_norm))
+      return "the gradient or weights of layer " + std::to_string(i + 1) +
+             " are not finite on the whole training set";
+  return "";
+}
+
 } // namespace
 
 std::int64_t batches_per_epoch(const Trainer& t) {
@@ -185,6 +199,13 @@ Evaluation evaluate(Trainer& t) {
   ev.epoch = t.epoch;
   ev.penalty = penalty_value(t.net.params.data(), t.decay_mask.data(), t.net.params.size(),
                              t.config.regularization.l1, t.config.regularization.l2);
+  if (!t.divergence.diverged) {
+    if (std::string cause = non_finite_part(ev); !cause.empty()) {
+      t.divergence.diverged = true;
+      t.divergence.step = t.step; // the last update made it so (0: the starting weights)
+      t.divergence.cause = cause;
+    }
+  }
   if (t.config.training.target_loss > 0 && !t.target_reached_at &&
       ev.train_loss <= t.config.training.target_loss)
     t.target_reached_at = t.step;

@@ -61,7 +61,9 @@ TrainerResult make_trainer(const RunConfig& config, Dataset data, const Network*
 // Runs up to n steps; stops early when the run diverges. Returns the steps taken.
 std::int64_t train(Trainer& t, std::int64_t n);
 
-// Statistics now (eval mode), and the target-loss bookkeeping.
+// Statistics now (eval mode), and the target-loss bookkeeping. An evaluation with a
+// non-finite loss, gradient or weight norm marks the run diverged at its step: callers
+// check t.divergence and do not show that evaluation.
 Evaluation evaluate(Trainer& t);
 
 // Steps in one epoch: ceil(train rows / batch size).
