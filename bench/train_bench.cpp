@@ -4,11 +4,12 @@
 //   W2 wide        2 -> 64 -> 64 -> 64 -> 1, 1000 spiral points, batch 32: samples/s
 //   W3 mnist-size  784 -> 256 -> 256 -> 10, random data, batch 64, softmax CE: samples/s
 //                  and GFLOP/s (2 in out flops per layer per sample forward, x3 with backward)
-//   W4 heatmap     forward of the W1 network over a 100 x 100 grid: grids/s
+//   W4 heatmap     the W1 network over a 100 x 100 grid (as the page draws it): grids/s
 // A training step is the Trainer's whole step: gather the batch, forward, loss, backward,
 // finiteness checks and the SGD update. Prints JSON lines, then a table.
 //   leaky-bench-train [--seconds S] [--only W1,W3]
 #include "dataset.hpp"
+#include "predict.hpp"
 #include "trainer.hpp"
 
 #include <chrono>
@@ -161,15 +162,14 @@ int main(int argc, char** argv) {
       if (wanted("W4")) {
         const RunConfig c = workload_config(kind, {8, 8}, 1000, 10);
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        std::vector<float> grid(100 * 100 * 2);
-        for (int y = 0; y < 100; ++y)
-          for (int x = 0; x < 100; ++x) {
-            grid[(y * 100 + x) * 2] = -6.0f + 12.0f * (x + 0.5f) / 100.0f;
-            grid[(y * 100 + x) * 2 + 1] = -6.0f + 12.0f * (y + 0.5f) / 100.0f;
-          }
-        Workspace ws = make_workspace(t->net, 10000);
+        // What the page does per frame: a 100 x 100 grid over the data's domain, features
+        // expanded, forward, sigmoid.
+        Grid grid = make_grid(t->data, 100, 100);
+        Workspace ws = make_workspace(t->net, 1024);
+        std::vector<float> scratch;
         const double grids = best_rate(seconds, 20, [&](std::int64_t n) {
-          for (std::int64_t i = 0; i < n; ++i) forward(t->net, grid.data(), 10000, ws, k);
+          for (std::int64_t i = 0; i < n; ++i)
+            predict_grid(t->net, c.data.spec.features, t->data.base_inputs, grid, ws, k, scratch);
         });
         report({"W4", kind_name, kn, "grids_per_s", grids});
       }

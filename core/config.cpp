@@ -223,9 +223,14 @@ ConfigResult parse_config(std::string_view json_text) {
     if (auto e = enum_from(kind, {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::adam},
                            optimizer_name))
       o.kind = *e;
-    r.number("lr", o.lr, 0, 10);
-    if (o.lr <= 0.0f)
-      problems.push_back({"optimizer.lr", json::number(o.lr), "must be > 0 and <= 10"});
+    if (r.has("lr")) {
+      double lr = o.lr;
+      r.number("lr", lr, -1e300, 1e300); // type and finiteness; the range is (0, 10]
+      if (lr <= 0.0 || lr > 10.0)
+        problems.push_back({"optimizer.lr", json::number(lr), "must be > 0 and <= 10"});
+      else
+        o.lr = static_cast<float>(lr);
+    }
     r.number("momentum", o.momentum, 0, 0.999999);
     r.boolean("nesterov", o.nesterov);
     r.number("beta1", o.beta1, 0, 0.999999);

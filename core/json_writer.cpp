@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace leaky::json {
 
@@ -49,27 +50,39 @@ const char* non_finite(double v) {
 // would lose its sign, and model files promise bit-identical weights.
 constexpr const char* kNegativeZero = "-0.0";
 
-// Shortest "%.Ng" that reads back to the same value: 0.2f prints as 0.2, not 0.200000003.
+namespace {
+// Shortest "%.Ng" that reads back to the same value (0.2f prints as 0.2, not 0.200000003);
+// for everyday magnitudes a plain form is preferred to an exponent when it also reads back
+// exactly (10, not 1e+01).
+template <class T, class Parse> std::string shortest(T v, int max_precision, Parse parse) {
+  char buf[40];
+  int precision = 1;
+  for (; precision <= max_precision; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
+    if (parse(buf) == v) break;
+  }
+  const double magnitude = std::fabs(static_cast<double>(v));
+  if (std::strchr(buf, 'e') && magnitude >= 1e-4 && magnitude < 1e15) {
+    char plain[40];
+    for (int p = precision + 1; p <= max_precision; ++p) {
+      std::snprintf(plain, sizeof plain, "%.*g", p, static_cast<double>(v));
+      if (!std::strchr(plain, 'e') && parse(plain) == v) return plain;
+    }
+  }
+  return buf;
+}
+} // namespace
+
 std::string number(float v) {
   if (!std::isfinite(v)) return non_finite(v);
   if (v == 0.0f && std::signbit(v)) return kNegativeZero;
-  char buf[32];
-  for (int precision = 1; precision <= 9; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, static_cast<double>(v));
-    if (std::strtof(buf, nullptr) == v) break;
-  }
-  return buf;
+  return shortest(v, 9, [](const char* s) { return std::strtof(s, nullptr); });
 }
 
 std::string number(double v) {
   if (!std::isfinite(v)) return non_finite(v);
   if (v == 0.0 && std::signbit(v)) return kNegativeZero;
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  return buf;
+  return shortest(v, 17, [](const char* s) { return std::strtod(s, nullptr); });
 }
 
 std::string array(std::span<const float> values) {

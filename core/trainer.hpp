@@ -45,7 +45,6 @@ struct Trainer {
   Divergence divergence;
   std::optional<std::int64_t> target_reached_at; // first evaluated step with loss <= target
   std::vector<float> batch_x, batch_y;
-  double last_batch_loss = 0.0;
 };
 
 struct TrainerResult {

@@ -1,0 +1,194 @@
+// Embind bindings for a training run. Thin: it builds a core Trainer from a config JSON,
+// forwards calls, and exposes core-owned buffers as typed_memory_views. Any bad input comes
+// back as a JSON array of problems, never an abort.
+//
+// Views (params, heatmap, data) point into wasm memory, which may grow on later calls: take
+// fresh views after every call and copy out (slice()) what you keep or post elsewhere.
+#include "config.hpp"
+#include "json_writer.hpp"
+#include "live_settings.hpp"
+#include "model.hpp"
+#include "predict.hpp"
+#include "stats_json.hpp"
+#include "trainer.hpp"
+
+#include <emscripten/bind.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+namespace {
+
+using emscripten::val;
+
+val view(const std::vector<float>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+class TrainerHandle {
+public:
+  explicit TrainerHandle(const std::string& config_json) {
+    leaky::ConfigResult parsed = leaky::parse_config(config_json);
+    if (!parsed.ok()) {
+      problems_ = leaky::problems_to_json(parsed.problems);
+      return;
+    }
+    leaky::TrainerResult made =
+        leaky::make_trainer(parsed.config, leaky::make_dataset(parsed.config.data.spec));
+    if (!made.trainer) {
+      problems_ = leaky::problems_to_json(made.problems);
+      return;
+    }
+    t_ = std::move(made.trainer);
+    // The heatmap and the statistics run on a workspace of their own: the training batch's
+    // buffers stay untouched between steps.
+    grid_ws_ = leaky::make_workspace(t_->net, 1024);
+  }
+
+  // "" when the run was built, else a JSON array of problems (field, value, message).
+  std::string problems() const { return problems_; }
+
+  // Runs up to n steps (n within [0, 1e6]); returns the steps taken (fewer if it diverged).
+  double step(double n) {
+    if (!t_ || !(n >= 0) || n > 1e6) return 0;
+    return static_cast<double>(leaky::train(*t_, static_cast<std::int64_t>(n)));
+  }
+
+  // The statistics now, as one JSON object (per-unit arrays and histograms included), or ""
+  // when the run has diverged (see divergence()).
+  std::string evaluate() {
+    if (!t_ || t_->divergence.diverged) return "";
+    const leaky::Evaluation ev = leaky::evaluate(*t_);
+    if (t_->divergence.diverged) return "";
+    leaky::StatsJsonOptions options;
+    options.unit_histograms = true;
+    options.histogram_range = t_->config.training.histogram_range;
+    return leaky::evaluation_to_json(ev, t_->net, options);
+  }
+
+  std::string divergence() const {
+    if (!t_) return "{\"diverged\":false}";
+    const leaky::Divergence& d = t_->divergence;
+    return std::string("{\"diverged\":") + (d.diverged ? "true" : "false") +
+           ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + leaky::json::quote(d.cause) +
+           "}";
+  }
+
+  double stepCount() const { return t_ ? static_cast<double>(t_->step) : 0; }
+  double epoch() const { return t_ ? t_->epoch : 0; }
+
+  std::string setAlpha(double alpha) {
+    if (!t_) return problems_;
+    leaky::Problems p = leaky::set_alpha(*t_, alpha);
+    return p.empty() ? "" : leaky::problems_to_json(p);
+  }
+
+  std::string setLearningRate(double lr) {
+    if (!t_) return problems_;
+    leaky::Problems p = leaky::set_learning_rate(*t_, lr);
+    return p.empty() ? "" : leaky::problems_to_json(p);
+  }
+
+  // Predictions over the data's domain: width x height (2-D data) or width points (1-D),
+  // each within [1, 400]. Returns a view of width*height values (see predict.hpp).
+  val heatmap(int width, int height) {
+    if (!t_) return view(empty_);
+    width = std::clamp(width, 1, 400);
+    height = std::clamp(height, 1, 400);
+    if (grid_.width != width || grid_.height != (t_->data.base_inputs == 2 ? height : 1))
+      grid_ = leaky::make_grid(t_->data, width, height);
+    leaky::predict_grid(t_->net, t_->config.data.spec.features, t_->data.base_inputs, grid_,
+                        grid_ws_, t_->kernels, scratch_);
+    return view(grid_.values);
+  }
+
+  // The dataset: rows of `inputs` values (base inputs first, then features) and targets.
+  val trainX() const { return t_ ? view(t_->data.x_train) : view(empty_); }
+  val trainY() const { return t_ ? view(t_->data.y_train) : view(empty_); }
+  val testX() const { return t_ ? view(t_->data.x_test) : view(empty_); }
+  val testY() const { return t_ ? view(t_->data.y_test) : view(empty_); }
+  val params() const { return t_ ? view(t_->net.params) : view(empty_); }
+
+  // The shape of things: layers with their offsets into params(), the data's layout and
+  // domain, the resolved loss and the total steps the config asks for.
+  std::string layout() const {
+    if (!t_) return "{}";
+    const leaky::Network& net = t_->net;
+    const leaky::Dataset& d = t_->data;
+    std::string out = "{\"inputs\":" + std::to_string(d.inputs) +
+                      ",\"base_inputs\":" + std::to_string(d.base_inputs) +
+                      ",\"task\":" + leaky::json::quote(leaky::task_name(d.task)) +
+                      ",\"loss\":" + leaky::json::quote(leaky::loss_name(net.spec.loss)) +
+                      ",\"total_steps\":" + std::to_string(t_->total_steps) +
+                      ",\"domain_min\":" + leaky::json::array(d.domain_min) +
+                      ",\"domain_max\":" + leaky::json::array(d.domain_max) + ",\"input_names\":[";
+    for (std::size_t i = 0; i < d.input_names.size(); ++i) {
+      if (i) out += ',';
+      out += leaky::json::quote(d.input_names[i]);
+    }
+    out += "],\"layers\":[";
+    for (std::size_t i = 0; i < net.layers.size(); ++i) {
+      const leaky::LayerView& l = net.layers[i];
+      if (i) out += ',';
+      out += "{\"in\":" + std::to_string(l.in) + ",\"out\":" + std::to_string(l.out) +
+             ",\"activation\":" + leaky::json::quote(leaky::info(l.act.kind).name) +
+             ",\"alpha\":" + leaky::json::number(l.act.alpha) +
+             ",\"output\":" + (l.is_output ? "true" : "false") + ",\"w\":" + std::to_string(l.w) +
+             ",\"b\":" + std::to_string(l.b) + ",\"alpha_offset\":" + std::to_string(l.alpha) +
+             ",\"alpha_count\":" + std::to_string(l.alpha_count) + "}";
+    }
+    return out + "]}";
+  }
+
+  // The run's config as the core understood it (every field, defaults included).
+  std::string config() const { return t_ ? leaky::config_to_json(t_->config) : "{}"; }
+
+  std::string modelJson() const {
+    return t_ ? leaky::model_to_json(t_->net, t_->data.input_names) : "";
+  }
+
+private:
+  std::string problems_;
+  std::unique_ptr<leaky::Trainer> t_;
+  leaky::Workspace grid_ws_;
+  leaky::Grid grid_;
+  std::vector<float> scratch_, empty_;
+};
+
+// Checks a config without building a run: "" or a JSON array of problems.
+std::string validate_config(const std::string& json) {
+  leaky::ConfigResult parsed = leaky::parse_config(json);
+  return parsed.ok() ? "" : leaky::problems_to_json(parsed.problems);
+}
+
+std::string default_config() {
+  return leaky::config_to_json(leaky::default_config());
+}
+
+} // namespace
+
+EMSCRIPTEN_BINDINGS(leaky_trainer) {
+  emscripten::function("validateConfig", &validate_config);
+  emscripten::function("defaultConfig", &default_config);
+  emscripten::class_<TrainerHandle>("Trainer")
+      .constructor<std::string>()
+      .function("problems", &TrainerHandle::problems)
+      .function("step", &TrainerHandle::step)
+      .function("evaluate", &TrainerHandle::evaluate)
+      .function("divergence", &TrainerHandle::divergence)
+      .function("stepCount", &TrainerHandle::stepCount)
+      .function("epoch", &TrainerHandle::epoch)
+      .function("setAlpha", &TrainerHandle::setAlpha)
+      .function("setLearningRate", &TrainerHandle::setLearningRate)
+      .function("heatmap", &TrainerHandle::heatmap)
+      .function("trainX", &TrainerHandle::trainX)
+      .function("trainY", &TrainerHandle::trainY)
+      .function("testX", &TrainerHandle::testX)
+      .function("testY", &TrainerHandle::testY)
+      .function("params", &TrainerHandle::params)
+      .function("layout", &TrainerHandle::layout)
+      .function("config", &TrainerHandle::config)
+      .function("modelJson", &TrainerHandle::modelJson);
+}
