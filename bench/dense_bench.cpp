@@ -119,8 +119,8 @@ void step(const Path& p, Net& net, const std::optional<Activation>& hidden) {
   }
 }
 
-// Training steps per second: best of 3 trials, each timing chunks of steps long enough (about
-// a millisecond) for the clock's cost not to count.
+// Training steps per second: best of 5 trials (the least disturbed), each timing chunks of
+// steps long enough (about a millisecond) for the clock's cost not to count.
 double steps_per_second(const Path& path, Net& net, const std::optional<Activation>& hidden,
                         double seconds) {
   auto run = [&](std::size_t n) {
@@ -135,7 +135,7 @@ double steps_per_second(const Path& path, Net& net, const std::optional<Activati
     chunk *= 2;
   }
   double best = 0.0;
-  for (int trial = 0; trial < 3; ++trial) {
+  for (int trial = 0; trial < 5; ++trial) {
     std::size_t steps = 0;
     start = Clock::now();
     double elapsed = 0.0;
@@ -143,7 +143,7 @@ double steps_per_second(const Path& path, Net& net, const std::optional<Activati
       run(chunk);
       steps += chunk;
       elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < seconds / 3);
+    } while (elapsed < seconds / 5);
     best = std::max(best, static_cast<double>(steps) / elapsed);
   }
   return best;
@@ -210,13 +210,13 @@ int main(int argc, char** argv) {
   }
   std::printf("\nDense layers, forward+backward, %s (%s); GFLOP/s as DESIGN.md counts them\n",
               kPlatform, arch.c_str());
-  std::printf("%-4s %-11s %14s %14s %10s %10s %9s\n", "", "hidden", "simd samples/s",
-              "scalar samp/s", "simd GF/s", "scalar GF/s", "speed-up");
+  std::printf("%-4s %-11s %15s %15s %12s %12s %9s\n", "", "hidden", "simd samples/s",
+              "scalar samples/s", "simd GFLOP/s", "scalar GFLOP/s", "speed-up");
   for (std::size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
     if (r.path != "simd") continue;
     const Result& s = results[i + 1];
-    std::printf("%-4s %-11s %14.4g %14.4g %10.2f %10.2f %8.1fx\n", r.workload.c_str(),
+    std::printf("%-4s %-11s %15.4g %15.4g %12.2f %12.2f %8.1fx\n", r.workload.c_str(),
                 r.hidden.c_str(), r.samples_per_s, s.samples_per_s, r.gflops, s.gflops,
                 r.samples_per_s / s.samples_per_s);
   }

@@ -1,19 +1,22 @@
 // Dense (fully connected) layers on mini-batches: plain functions over raw float buffers,
-// llm.c style. The caller owns every buffer; the kernels allocate nothing and start no thread.
+// llm.c style. The caller owns every buffer; the kernels allocate nothing on the heap (the
+// SIMD path transposes through a panel on the stack: 8 KiB in wasm, 48 KiB with AVX-512) and
+// start no thread.
 //
 // Layout (one layout, used everywhere: parameters, initializers, optimizers, the model file):
 //   X  [batch x in]   row-major, one sample per row
 //   W  [in x out]     row-major: W[i * out + o] is the weight from input i to unit o
 //   b  [out]
 //   Z  [batch x out]  row-major, the pre-activation: Z = X W + b
-// Why [in x out] (the transpose of PyTorch's nn.Linear.weight): with it the forward pass and
-// dW are both "broadcast one scalar, multiply a contiguous row of out values" products, which
-// vectorise over out with no horizontal sum, and the two need it most (the forward also runs
-// alone for evaluation and heatmaps, and dW is computed for every layer). Only dX = dZ W^T is
-// then a row-by-row dot product (both operands contiguous over out), and the first layer,
-// the largest one in the W3 workload (784 -> 256), skips dX altogether. With [out x in] the
-// forward of every layer would be the dot product, and a 2 -> 8 layer a dot product of length
-// 2. Layers with out == 1 (regression, binary logits) vectorise over in instead.
+// Why [in x out] (the transpose of PyTorch's nn.Linear.weight): the forward pass and dW then
+// read W and dZ along their rows, "one scalar times a contiguous row of out values", which
+// vectorises over out with no horizontal sum and no copy. Those two need it most: the forward
+// also runs alone (evaluation, heatmaps), and dW is computed for every layer. Only dX = dZ W^T
+// reads W across its rows; the SIMD path transposes panels of W for it (in * out copies
+// against batch * in * out multiply-adds), and the first layer, the largest of W3 (784 -> 256),
+// skips dX altogether. With [out x in] it would be every forward that needs the transpose, or
+// dot products of length in (2 for a 2 -> 8 layer). Layers with out == 1 (regression, binary
+// logits) vectorise over the samples (Z) and over in (dW, dX) instead.
 //
 // The activation is not fused: call leaky::forward / leaky::backward (activation.hpp) on Z.
 // Buffers must not overlap, except that the inputs may share memory with each other.
@@ -35,7 +38,8 @@ void dense_forward(const float* X, const float* W, const float* b, float* Z, std
 void dense_backward(const float* X, const float* W, const float* dZ, float* dX, float* dW,
                     float* db, std::size_t batch, std::size_t in, std::size_t out);
 
-// The scalar reference: plain loops, one element at a time, each sum in index order.
+// The scalar reference: plain loops, one element at a time. Each output starts from its bias
+// (Z) or 0 and adds its terms in increasing index order, a multiply then an add per term.
 namespace scalar {
 void dense_forward(const float* X, const float* W, const float* b, float* Z, std::size_t batch,
                    std::size_t in, std::size_t out);
@@ -44,9 +48,9 @@ void dense_backward(const float* X, const float* W, const float* dZ, float* dX, 
 } // namespace scalar
 
 #if LEAKY_SIMD
-// The xsimd path: register-blocked tiles of the default batch (narrower batches for layers
-// narrower than it); sums run in a different order from the reference, so results differ by
-// float round-off, bounded by the usual gamma(n) * sum |terms|.
+// The xsimd path: one register-blocked kernel over xsimd batches. It performs the reference's
+// float operations in the reference's order (no FMA), so its results equal the scalar path's
+// bit for bit, natively and in wasm, whatever the vector width.
 namespace simd {
 void dense_forward(const float* X, const float* W, const float* b, float* Z, std::size_t batch,
                    std::size_t in, std::size_t out);

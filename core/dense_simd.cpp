@@ -1,16 +1,27 @@
-// The xsimd path for dense layers. Every product of a layer is one of two register-blocked
-// kernels over xsimd batches (SSE/AVX/AVX-512 natively, wasm SIMD128 under em++ -msimd128):
-//   broadcast: C(m, n) = init[n] + sum_k A(m, k) B(k, n), vectorised over n: each step loads
-//              a few vectors of a row of B and multiplies them by one broadcast scalar of A
-//              per row of the tile. Z = X W + b, dW = X^T dZ, db = 1^T dZ.
-//   dot:       C(m, n) = sum_k A(m, k) B(n, k), vectorised over k: dot products of
-//              contiguous rows, summed horizontally at the end. dX = dZ W^T.
-// A vectorised dimension shorter than the default batch (AVX-512's 16 lanes natively) takes
-// the widest narrower batch the target has. Partial vectors: the broadcast kernel recomputes
-// the last full vector ending at the row's end (the overlapped columns get the same values
-// again); the dot kernel loads the last vector ending at the row's end and zeroes the lanes it
-// already summed. Layers narrower than the narrowest batch (out = 2 or 3 here, or in < 4 when
-// out == 1) go to the scalar reference; out == 1 vectorises over in instead.
+// The xsimd path for dense layers. Every product of a layer is one register-blocked kernel
+// over xsimd batches (SSE/AVX/AVX-512 natively, wasm SIMD128 under em++ -msimd128):
+//   C(m, n) = init(n) + sum over k = 0, 1, ..., K-1 of A(m, k) B(k, n)
+// vectorised over n: each step of k loads a few vectors of row k of B and multiplies them by
+// one broadcast scalar A(m, k) per row of the tile.
+//   Z  = X W + b        m: sample  n: unit   k: input    (out == 1: m: -, n: sample)
+//   dW = X^T dZ         m: input   n: unit   k: sample   (out == 1: dW^T = dZ^T X, n: input)
+//   db = 1^T dZ         m: -       n: unit   k: sample
+//   dX = dZ W^T         m: sample  n: input  k: unit
+// Where B's rows are not contiguous over n (W^T for dX, X^T for Z when out == 1), a panel of
+// it is first transposed into a small buffer on the stack (at most 256 rows of K at a time),
+// so that the kernel always reads contiguous rows. That costs in * out copies for dX against
+// batch * in * out multiply-adds, and buys sums in the reference's order (below), which the
+// alternative, dot products of rows summed across lanes, cannot give.
+//
+// Each output is a multiply then an add per term, k ascending, from init: the order of the
+// scalar reference, and never a fused multiply-add (wasm has none; the project keeps native
+// and wasm arithmetic alike, -ffp-contract=off). So this path's results equal the reference's
+// bit for bit, at every batch width, natively and in wasm.
+//
+// n shorter than the default batch (AVX-512's 16 lanes natively) takes the widest narrower
+// batch the target has; n < 4 (out = 2 or 3, or a 1..3-sample batch when out == 1, ...) runs
+// the same loops one element at a time. A partial last vector is handled by recomputing the
+// last full vector that ends at column N: the overlapped columns get the same values again.
 #include "dense.hpp"
 
 #include <xsimd/xsimd.hpp>
@@ -24,15 +35,25 @@ namespace leaky::simd {
 
 namespace {
 
-constexpr std::size_t kNarrowest = 4; // lanes of the narrowest batch tried (SSE, wasm)
+constexpr std::size_t kNarrowest = 4; // lanes of the narrowest batch tried (SSE, NEON, wasm)
+constexpr std::size_t kSliceK = 256;  // rows of B per packed panel
 
-// The float batch with exactly N lanes on this target, or void.
-template <std::size_t N> struct Sized { using type = xsimd::make_sized_batch_t<float, N>; };
-#if XSIMD_WITH_FMA3_AVX2
-// make_sized_batch names AVX-VNNI for 8 lanes where the CPU has it, whose fma is a multiply
-// and an add; FMA3 on AVX2 has the fused instruction.
-template <> struct Sized<8> { using type = xsimd::batch<float, xsimd::fma3<xsimd::avx2>>; };
-#endif
+// C(m, n) = init(n) + sum_k A(m, k) B(k, n) for m < M, n < N, k < K, where
+//   A(m, k) = a[m * a_m + k * a_k]   any strides: X (in, 1), X^T (1, in), a broadcast 1 (0, 0)
+//   B(k, n) = b[k * b_k + n * b_n]   packed first unless b_n == 1
+//   C(m, n) = c[m * ldc + n]
+//   init(n) = init[n * init_n]       a row (init_n = 1) or one value (init_n = 0); 0 if null
+struct Product {
+  const float* a;
+  std::size_t a_m, a_k;
+  const float* b;
+  std::size_t b_k, b_n;
+  float* c;
+  std::size_t ldc;
+  const float* init;
+  std::size_t init_n;
+  std::size_t M, N, K;
+};
 
 // Calls f(std::type_identity<B>{}) for the widest batch B with at most n lanes; false when n
 // is narrower than every batch.
@@ -41,8 +62,7 @@ bool with_batch_for(std::size_t n, F&& f) {
   if constexpr (Lanes < kNarrowest) {
     return false;
   } else {
-    using B = std::conditional_t<Lanes == xsimd::batch<float>::size, xsimd::batch<float>,
-                                 typename Sized<Lanes>::type>;
+    using B = xsimd::make_sized_batch_t<float, Lanes>; // void if the target has none
     if constexpr (!std::is_void_v<B>) {
       if (n >= Lanes) {
         f(std::type_identity<B>{});
@@ -54,7 +74,7 @@ bool with_batch_for(std::size_t n, F&& f) {
 }
 
 // Calls f(std::integral_constant<int, n>{}) for a runtime n in 1..Max: a tile's leftover rows
-// or columns become a compile-time count, so that its accumulators stay in registers.
+// or vectors become a compile-time count, so that its accumulators stay in registers.
 template <int Max, class F> void with_count(std::size_t n, F&& f) {
   [&]<int... I>(std::integer_sequence<int, I...>) {
     ((n == I + 1 ? (f(std::integral_constant<int, I + 1>{}), 0) : 0), ...);
@@ -62,52 +82,38 @@ template <int Max, class F> void with_count(std::size_t n, F&& f) {
   (std::make_integer_sequence<int, Max>{});
 }
 
-// Tile shapes (rows x vectors of accumulators), per batch width. Wasm has 16 xmm registers
-// under V8 on x86-64 and no FMA; AVX-512 has 32 registers.
+// Tile shapes (rows x vectors of accumulators), per batch width: the best of those measured on
+// the W3 layers. V8 maps wasm onto 16 xmm registers on x86-64; AVX-512 has 32.
 template <class B> struct Tile {
   static constexpr bool kWide = B::size >= 16;
-  static constexpr int kBcastRows = 4;
-  static constexpr int kBcastVecs = kWide ? 3 : 2;
-  static constexpr int kDotRows = 2;
-  static constexpr int kDotCols = 4;
+  static constexpr int kRows = kWide ? 8 : 4;
+  static constexpr int kVecs = kWide ? 3 : 2;
 };
 
-// ---- broadcast kernel -------------------------------------------------------------------
-
-// C(m, n) = init[n] (0 when init is null) + sum_k A(m, k) B(k, n), for m < M, n < N, k < K:
-//   A(m, k) = a[m * a_m + k * a_k]   any strides: X (in, 1), X^T (1, in), a broadcast 1 (0, 0)
-//   B(k, n) = b[k * ldb + n]         rows contiguous over n
-//   C(m, n) = c[m * ldc + n]
-struct Broadcast {
-  const float* a;
-  std::size_t a_m, a_k;
-  const float* b;
-  std::size_t ldb;
-  float* c;
-  std::size_t ldc;
-  const float* init;
-  std::size_t M, N, K;
-};
-
+// Rows m0 .. m0+R-1, columns n0 .. n0+NV*V-1, terms k0 .. k1-1; b points at B(k0, n0), its rows
+// ldb apart. A slice after the first (k0 > 0) continues from the partial sums in C.
 template <class B, int R, int NV>
-void broadcast_tile(const Broadcast& p, std::size_t m0, std::size_t n0) {
+void tile(const Product& p, const float* b, std::size_t ldb, std::size_t k0, std::size_t k1,
+          std::size_t m0, std::size_t n0) {
   constexpr std::size_t V = B::size;
   B acc[R][NV];
-  for (int v = 0; v < NV; ++v) {
-    const B start = p.init ? B::load_unaligned(p.init + n0 + v * V) : B(0.0f);
-    for (int r = 0; r < R; ++r)
-      acc[r][v] = start;
-  }
-  const float* a = p.a + m0 * p.a_m;
-  const float* b = p.b + n0;
-  for (std::size_t k = 0; k < p.K; ++k, a += p.a_k, b += p.ldb) {
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NV; ++v) {
+      const std::size_t n = n0 + v * V;
+      acc[r][v] = k0 > 0     ? B::load_unaligned(p.c + (m0 + r) * p.ldc + n)
+                  : !p.init  ? B(0.0f)
+                  : p.init_n ? B::load_unaligned(p.init + n)
+                             : B(*p.init);
+    }
+  const float* a = p.a + m0 * p.a_m + k0 * p.a_k;
+  for (std::size_t k = k0; k < k1; ++k, a += p.a_k, b += ldb) {
     B w[NV];
     for (int v = 0; v < NV; ++v)
       w[v] = B::load_unaligned(b + v * V);
     for (int r = 0; r < R; ++r) {
       const B x(a[r * p.a_m]);
       for (int v = 0; v < NV; ++v)
-        acc[r][v] = xsimd::fma(x, w[v], acc[r][v]);
+        acc[r][v] += x * w[v];
     }
   }
   for (int r = 0; r < R; ++r)
@@ -115,10 +121,36 @@ void broadcast_tile(const Broadcast& p, std::size_t m0, std::size_t n0) {
       acc[r][v].store_unaligned(p.c + (m0 + r) * p.ldc + n0 + v * V);
 }
 
-template <class B> void broadcast(const Broadcast& p) {
+// panel[(k - k0) * width + j] = B(k, n0 + j) for k0 <= k < k1, j < width (a multiple of V).
+// Where B's columns are contiguous (b_k == 1, as for W^T and X^T), V x V blocks are
+// transposed in registers; the rest is copied one element at a time.
+template <class B>
+void pack_panel(const Product& p, std::size_t k0, std::size_t k1, std::size_t n0, std::size_t width,
+                float* panel) {
   constexpr std::size_t V = B::size;
-  constexpr int MR = Tile<B>::kBcastRows, NR = Tile<B>::kBcastVecs;
+  std::size_t k = k0;
+  if (p.b_k == 1) {
+    for (; k + V <= k1; k += V)
+      for (std::size_t j = 0; j < width; j += V) {
+        B block[V];
+        for (std::size_t l = 0; l < V; ++l)
+          block[l] = B::load_unaligned(p.b + (n0 + j + l) * p.b_n + k);
+        xsimd::transpose(block, block + V);
+        for (std::size_t l = 0; l < V; ++l)
+          block[l].store_unaligned(panel + (k - k0 + l) * width + j);
+      }
+  }
+  for (; k < k1; ++k)
+    for (std::size_t j = 0; j < width; ++j)
+      panel[(k - k0) * width + j] = p.b[k * p.b_k + (n0 + j) * p.b_n];
+}
+
+template <class B> void product(const Product& p) {
+  constexpr std::size_t V = B::size;
+  constexpr int MR = Tile<B>::kRows, NR = Tile<B>::kVecs;
   assert(p.N >= V);
+  const bool pack = p.b_n != 1;
+  alignas(64) float panel[kSliceK * NR * V]; // used when B's rows are strided
   // Column strips outermost: a strip of B (K x NR vectors) stays in cache for every row block.
   for (std::size_t n0 = 0; n0 < p.N;) {
     std::size_t vecs = std::min<std::size_t>(NR, (p.N - n0) / V);
@@ -126,128 +158,62 @@ template <class B> void broadcast(const Broadcast& p) {
       n0 = p.N - V;
       vecs = 1;
     }
-    for (std::size_t m0 = 0; m0 < p.M; m0 += MR)
-      with_count<MR>(std::min<std::size_t>(MR, p.M - m0), [&](auto R) {
-        with_count<NR>(vecs, [&](auto NV) { broadcast_tile<B, R, NV>(p, m0, n0); });
-      });
-    n0 += vecs * V;
+    const std::size_t width = vecs * V;
+    std::size_t k0 = 0;
+    do { // once even when K == 0: C = init
+      const std::size_t k1 = pack ? std::min(p.K, k0 + kSliceK) : p.K;
+      const float* b = p.b + k0 * p.b_k + n0 * p.b_n;
+      std::size_t ldb = p.b_k;
+      if (pack) {
+        pack_panel<B>(p, k0, k1, n0, width, panel);
+        b = panel;
+        ldb = width;
+      }
+      for (std::size_t m0 = 0; m0 < p.M; m0 += MR)
+        with_count<MR>(std::min<std::size_t>(MR, p.M - m0), [&](auto R) {
+          with_count<NR>(vecs, [&](auto NV) { tile<B, R, NV>(p, b, ldb, k0, k1, m0, n0); });
+        });
+      k0 = k1;
+    } while (k0 < p.K);
+    n0 += width;
   }
 }
 
-// ---- dot kernel -------------------------------------------------------------------------
-
-// C(m, n) = sum_k A(m, k) B(n, k), for m < M, n < N, k < K:
-//   A(m, k) = a[m * lda + k], B(n, k) = b[n * ldb + k]   rows contiguous over k
-//   C(m, n) = c[m * ldc + n]
-struct Dot {
-  const float* a;
-  std::size_t lda;
-  const float* b;
-  std::size_t ldb;
-  float* c;
-  std::size_t ldc;
-  std::size_t M, N, K;
-};
-
-alignas(64) constexpr float kLane[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-
-template <class B, int R, int NC> void dot_tile(const Dot& p, std::size_t m0, std::size_t n0) {
-  constexpr std::size_t V = B::size;
-  static_assert(V <= 16);
-  B acc[R][NC];
-  for (int r = 0; r < R; ++r)
-    for (int c = 0; c < NC; ++c)
-      acc[r][c] = B(0.0f);
-  const float* a = p.a + m0 * p.lda;
-  const float* b = p.b + n0 * p.ldb;
-  auto step = [&](std::size_t k, auto load) {
-    B x[R], w[NC];
-    for (int r = 0; r < R; ++r)
-      x[r] = load(a + r * p.lda + k);
-    for (int c = 0; c < NC; ++c)
-      w[c] = load(b + c * p.ldb + k);
-    for (int r = 0; r < R; ++r)
-      for (int c = 0; c < NC; ++c)
-        acc[r][c] = xsimd::fma(x[r], w[c], acc[r][c]);
-  };
-  std::size_t k = 0;
-  for (; k + V <= p.K; k += V)
-    step(k, [](const float* q) { return B::load_unaligned(q); });
-  if (k < p.K) { // the last V values of each row, lanes before k (already summed) zeroed
-    const std::size_t start = p.K - V;
-    const auto fresh = B::load_unaligned(kLane) >= B(static_cast<float>(k - start));
-    step(start,
-         [&](const float* q) { return xsimd::select(fresh, B::load_unaligned(q), B(0.0f)); });
-  }
-  for (int r = 0; r < R; ++r) {
-    float* out = p.c + (m0 + r) * p.ldc + n0;
-    if constexpr (NC == V) {
-      xsimd::haddp(acc[r]).store_unaligned(out);
-    } else {
-      for (int c = 0; c < NC; ++c)
-        out[c] = xsimd::reduce_add(acc[r][c]);
+// The same sums one element at a time, for n narrower than any batch.
+void product_by_element(const Product& p) {
+  for (std::size_t m = 0; m < p.M; ++m)
+    for (std::size_t n = 0; n < p.N; ++n) {
+      float acc = p.init ? p.init[n * p.init_n] : 0.0f;
+      for (std::size_t k = 0; k < p.K; ++k)
+        acc += p.a[m * p.a_m + k * p.a_k] * p.b[k * p.b_k + n * p.b_n];
+      p.c[m * p.ldc + n] = acc;
     }
-  }
 }
 
-template <class B> void dot(const Dot& p) {
-  constexpr int MR = Tile<B>::kDotRows, NC = Tile<B>::kDotCols;
-  assert(p.K >= B::size);
-  // Column blocks outermost: NC rows of B stay in cache while every row of A passes.
-  for (std::size_t n0 = 0; n0 < p.N; n0 += NC)
-    for (std::size_t m0 = 0; m0 < p.M; m0 += MR)
-      with_count<MR>(std::min<std::size_t>(MR, p.M - m0), [&](auto R) {
-        with_count<NC>(std::min<std::size_t>(NC, p.N - n0),
-                       [&](auto C) { dot_tile<B, R, C>(p, m0, n0); });
-      });
+void run(const Product& p) {
+  const bool done = with_batch_for(p.N, [&](auto t) { product<typename decltype(t)::type>(p); });
+  if (!done) product_by_element(p);
 }
 
 } // namespace
 
 void dense_forward(const float* X, const float* W, const float* b, float* Z, std::size_t batch,
                    std::size_t in, std::size_t out) {
-  bool done = false;
-  if (out == 1) { // Z = X w + b: one dot product per sample, over in
-    done = with_batch_for(in, [&](auto t) {
-      using B = typename decltype(t)::type;
-      dot<B>({X, in, W, in, Z, 1, batch, 1, in});
-      for (std::size_t n = 0; n < batch; ++n)
-        Z[n] += b[0];
-    });
-  } else {
-    done = with_batch_for(out, [&](auto t) {
-      using B = typename decltype(t)::type;
-      broadcast<B>({X, in, 1, W, out, Z, out, b, batch, out, in});
-    });
-  }
-  if (!done) scalar::dense_forward(X, W, b, Z, batch, in, out);
+  if (out == 1) // Z^T = w^T X^T + b: vectorised over the samples
+    run({W, 0, 1, X, 1, in, Z, 1, b, 0, 1, batch, in});
+  else
+    run({X, in, 1, W, out, 1, Z, out, b, 1, batch, out, in});
 }
 
 void dense_backward(const float* X, const float* W, const float* dZ, float* dX, float* dW,
                     float* db, std::size_t batch, std::size_t in, std::size_t out) {
   static const float one = 1.0f;
-  bool done = false;
-  if (out == 1) { // vectorised over in
-    done = with_batch_for(in, [&](auto t) {
-      using B = typename decltype(t)::type;
-      // dW^T = dZ^T X: [1 x in], the same memory as dW [in x 1].
-      broadcast<B>({dZ, 0, 1, X, in, dW, in, nullptr, 1, in, batch});
-      // dX = dZ w^T: an outer product, K = 1.
-      if (dX) broadcast<B>({dZ, 1, 0, W, 0, dX, in, nullptr, batch, in, 1});
-      float sum = 0.0f;
-      for (std::size_t n = 0; n < batch; ++n)
-        sum += dZ[n];
-      db[0] = sum;
-    });
-  } else {
-    done = with_batch_for(out, [&](auto t) {
-      using B = typename decltype(t)::type;
-      broadcast<B>({X, 1, in, dZ, out, dW, out, nullptr, in, out, batch});  // dW = X^T dZ
-      broadcast<B>({&one, 0, 0, dZ, out, db, out, nullptr, 1, out, batch}); // db = 1^T dZ
-      if (dX) dot<B>({dZ, out, W, out, dX, in, batch, in, out});            // dX = dZ W^T
-    });
-  }
-  if (!done) scalar::dense_backward(X, W, dZ, dX, dW, db, batch, in, out);
+  if (out == 1) // dW^T = dZ^T X, [1 x in]: the same memory as dW [in x 1], vectorised over in
+    run({dZ, 0, 1, X, in, 1, dW, in, nullptr, 0, 1, in, batch});
+  else
+    run({X, 1, in, dZ, out, 1, dW, out, nullptr, 0, in, out, batch});
+  run({&one, 0, 0, dZ, out, 1, db, out, nullptr, 0, 1, out, batch});
+  if (dX) run({dZ, out, 1, W, 1, out, dX, in, nullptr, 0, batch, in, out});
 }
 
 } // namespace leaky::simd

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Benchmarks (not tests): native, then wasm under Node. JSON lines go to build/bench/.
+# Benchmarks (not tests), each natively and then as wasm under Node. Tables go to stdout,
+# JSON lines to build/bench/<name>.jsonl. Options (e.g. --seconds 1) go to every benchmark.
+#   activation  forward+backward of relu, leaky_relu, elu, gelu; SIMD vs scalar
+#   dense       dense layers of W1 and W3; SIMD vs scalar
+#   train       workloads W1-W4 of DESIGN.md section 5; relu vs leaky_relu, SIMD vs scalar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 mkdir -p build/bench
-out=build/bench/activation.jsonl
-: > "$out"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version)"
-for run in "build/native/bench/leaky-bench" "node --no-experimental-fetch build/wasm/bench/leaky-bench.cjs"; do
-  $run "$@" | tee >(grep '^{' >> "$out") | grep -v '^{'
+for bench in activation dense train; do
+  case $bench in
+    activation) exe=leaky-bench ;;
+    dense) exe=leaky-dense-bench ;;
+    train) exe=leaky-bench-train ;;
+  esac
+  out=build/bench/$bench.jsonl
+  : > "$out"
+  for run in "build/native/bench/$exe" "node --no-experimental-fetch build/wasm/bench/$exe.cjs"; do
+    $run "$@" | tee >(grep '^{' >> "$out") | grep -v '^{'
+  done
 done
 echo
-echo "JSON lines: $out"
+echo "JSON lines: build/bench/{activation,dense,train}.jsonl"

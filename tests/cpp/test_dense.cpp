@@ -8,6 +8,9 @@
 // sum |terms| against double (exact products of floats, summed with negligible error), and
 // the two paths to twice that against each other. n is in + 1 for Z (the bias is a term),
 // batch for dW and db, out for dX. A missing, doubled or misplaced term is far outside it.
+// Beyond the tolerance, dense.hpp promises that the SIMD path repeats the reference's float
+// operations in its order: the two must agree bit for bit, and give the same bits in every
+// build (a hash of the outputs, checked against a constant).
 #include "dense.hpp"
 #include "test_support.hpp"
 
@@ -15,6 +18,8 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -314,4 +319,23 @@ TEST_CASE("dense: empty dimensions give empty sums (zeros) and the bias") {
     for (float v : g.dX)
       CHECK(v == 0.0f);
   }
+}
+
+TEST_CASE("dense: the same bits natively and in wasm (a hash of every output)") {
+  // Both paths are plain float multiplies and adds in a fixed order, so every build of every
+  // target must produce these exact bits. The constant was taken from a native build.
+  std::uint64_t hash = 1469598103934665603ull; // FNV-1a over the outputs' bit patterns
+  for (Shape s : {Shape{64, 256, 10}, Shape{10, 8, 1}, Shape{10, 2, 8}, Shape{13, 17, 19}}) {
+    const Layer l(s, 400000 + s.in);
+    for (Path path : {Path::dispatch, Path::scalar}) {
+      const Grads g = run(path, l);
+      for (const std::vector<float>* v : {&g.Z, &g.dW, &g.db, &g.dX})
+        for (float f : *v) {
+          std::uint32_t bits;
+          std::memcpy(&bits, &f, sizeof bits);
+          hash = (hash ^ bits) * 1099511628211ull;
+        }
+    }
+  }
+  CHECK(hash == 3721455077980849883ull);
 }
