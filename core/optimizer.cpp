@@ -23,8 +23,9 @@ OptimizerState make_optimizer_state(const OptimizerSpec& spec, std::size_t param
   return s;
 }
 
-void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* params,
-                    const float* grad, std::size_t n) {
+// The parameter and gradient blocks never overlap; saying so lets the loops vectorize.
+void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* __restrict params,
+                    const float* __restrict grad, std::size_t n) {
   ++state.t;
   const float lr = spec.lr;
   switch (spec.kind) {
@@ -34,7 +35,7 @@ void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* par
     return;
   case OptimizerKind::momentum: {
     const float mu = spec.momentum;
-    float* v = state.m.data();
+    float* __restrict v = state.m.data();
     for (std::size_t i = 0; i < n; ++i) {
       v[i] = mu * v[i] + grad[i];
       params[i] -= lr * (spec.nesterov ? grad[i] + mu * v[i] : v[i]);
@@ -46,8 +47,8 @@ void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* par
     const double t = static_cast<double>(state.t);
     const auto c1 = static_cast<float>(1.0 - std::pow(static_cast<double>(b1), t));
     const auto c2 = static_cast<float>(1.0 - std::pow(static_cast<double>(b2), t));
-    float* m = state.m.data();
-    float* v = state.v.data();
+    float* __restrict m = state.m.data();
+    float* __restrict v = state.v.data();
     for (std::size_t i = 0; i < n; ++i) {
       m[i] = b1 * m[i] + (1.0f - b1) * grad[i];
       v[i] = b2 * v[i] + (1.0f - b2) * grad[i] * grad[i];
