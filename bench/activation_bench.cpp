@@ -3,6 +3,7 @@
 // and n = 1,000,000 (memory-bound). Prints JSON lines, then a table.
 //   leaky-bench [--seconds S]   S: time per measurement (default 0.3)
 #include "activation.hpp"
+#include "bench_support.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -15,19 +16,11 @@ using namespace leaky;
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr const char* kPlatform = "wasm-node";
-#else
-constexpr const char* kPlatform = "native";
-#endif
-
 struct Result {
   std::string kind, path;
   std::size_t n;
   double elements_per_s;
 };
-
-using Clock = std::chrono::steady_clock;
 
 double measure(const Activation& act, bool simd_path, std::size_t n, double seconds) {
   std::vector<float> z(n), g(n), a(n), dz(n);
@@ -48,40 +41,20 @@ double measure(const Activation& act, bool simd_path, std::size_t n, double seco
     scalar::forward(act, z, a);
     scalar::backward(act, z, g, dz);
   };
-  step(); // warm-up: page in the buffers
-  double best = 0.0;
-  for (int trial = 0; trial < 3; ++trial) { // best of 3: the least disturbed run
-    std::size_t iters = 0;
-    const auto start = Clock::now();
-    double elapsed = 0.0;
-    do {
+  const double rate = bench::best_rate(seconds, [&](std::size_t times) {
+    for (std::size_t i = 0; i < times; ++i)
       step();
-      ++iters;
-      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < seconds / 3);
-    best = std::max(best, static_cast<double>(iters) * n / elapsed);
-  }
+  });
   volatile float sink = a[n / 2] + dz[n / 3];
   (void)sink;
-  return best;
+  return rate * static_cast<double>(n);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
   double seconds = 0.3;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
-      seconds = std::atof(argv[++i]);
-      if (!(seconds > 0 && seconds <= 60)) {
-        std::fprintf(stderr, "leaky-bench: --seconds must be within (0, 60]\n");
-        return 2;
-      }
-    } else {
-      std::fprintf(stderr, "usage: leaky-bench [--seconds S]\n");
-      return 2;
-    }
-  }
+  if (!bench::parse_options(argc, argv, "leaky-bench", seconds)) return 2;
   const std::string arch(simd_arch_name());
   std::vector<Result> results;
   const Kind kinds[] = {Kind::relu, Kind::leaky_relu, Kind::elu, Kind::gelu};
@@ -94,13 +67,13 @@ int main(int argc, char** argv) {
         results.push_back({std::string(info(k).name), simd_path ? "simd" : "scalar", n, eps});
         std::printf("{\"bench\":\"activation\",\"platform\":\"%s\",\"arch\":\"%s\",\"kind\":\"%s\","
                     "\"path\":\"%s\",\"n\":%zu,\"elements_per_s\":%.4g}\n",
-                    kPlatform, simd_path ? arch.c_str() : "scalar", info(k).name.data(),
+                    bench::kPlatform, simd_path ? arch.c_str() : "scalar", info(k).name.data(),
                     simd_path ? "simd" : "scalar", n, eps);
         std::fflush(stdout);
       }
     }
   }
-  std::printf("\nActivation forward+backward, %s (%s), million elements/s\n", kPlatform,
+  std::printf("\nActivation forward+backward, %s (%s), million elements/s\n", bench::kPlatform,
               arch.c_str());
   std::printf("%-11s %9s %11s %11s %9s\n", "kind", "n", "simd", "scalar", "speed-up");
   for (std::size_t i = 0; i < results.size(); ++i) {

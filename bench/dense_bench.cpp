@@ -10,6 +10,7 @@
 // times 3 for forward + backward. The first layer skips dX (nothing needs it), so the flops
 // actually executed are fewer: "gflops_executed" counts those.
 #include "activation.hpp"
+#include "bench_support.hpp"
 #include "dense.hpp"
 
 #include <algorithm>
@@ -25,12 +26,6 @@ using namespace leaky;
 
 namespace {
 
-#ifdef __EMSCRIPTEN__
-constexpr const char* kPlatform = "wasm-node";
-#else
-constexpr const char* kPlatform = "native";
-#endif
-
 struct Workload {
   const char* name;
   std::vector<std::size_t> sizes; // units per layer, input first
@@ -41,8 +36,6 @@ struct Result {
   std::string workload, hidden, path;
   double samples_per_s, gflops, gflops_executed;
 };
-
-using Clock = std::chrono::steady_clock;
 
 // Every buffer of a network, allocated once: the kernels allocate nothing.
 struct Net {
@@ -119,52 +112,20 @@ void step(const Path& p, Net& net, const std::optional<Activation>& hidden) {
   }
 }
 
-// Training steps per second: best of 5 trials (the least disturbed), each timing chunks of
-// steps long enough (about a millisecond) for the clock's cost not to count.
+// Training steps per second.
 double steps_per_second(const Path& path, Net& net, const std::optional<Activation>& hidden,
                         double seconds) {
-  auto run = [&](std::size_t n) {
+  return bench::best_rate(seconds, [&](std::size_t n) {
     for (std::size_t i = 0; i < n; ++i)
       step(path, net, hidden);
-  };
-  run(1); // warm-up: page in the buffers, let the JIT tier up
-  auto start = Clock::now();
-  std::size_t chunk = 1;
-  while (std::chrono::duration<double>(Clock::now() - start).count() < 1e-3) {
-    run(chunk);
-    chunk *= 2;
-  }
-  double best = 0.0;
-  for (int trial = 0; trial < 5; ++trial) {
-    std::size_t steps = 0;
-    start = Clock::now();
-    double elapsed = 0.0;
-    do {
-      run(chunk);
-      steps += chunk;
-      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < seconds / 5);
-    best = std::max(best, static_cast<double>(steps) / elapsed);
-  }
-  return best;
+  });
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
   double seconds = 0.3;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
-      seconds = std::atof(argv[++i]);
-      if (!(seconds > 0 && seconds <= 60)) {
-        std::fprintf(stderr, "leaky-dense-bench: --seconds must be within (0, 60]\n");
-        return 2;
-      }
-    } else {
-      std::fprintf(stderr, "usage: leaky-dense-bench [--seconds S]\n");
-      return 2;
-    }
-  }
+  if (!bench::parse_options(argc, argv, "leaky-dense-bench", seconds)) return 2;
   const std::string arch(simd_arch_name());
   const std::vector<Workload> workloads = {{"W1", {2, 8, 8, 1}, 10},
                                            {"W3", {784, 256, 256, 10}, 64}};
@@ -202,14 +163,15 @@ int main(int argc, char** argv) {
         std::printf("{\"bench\":\"dense\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
                     "\"layers\":\"%s\",\"batch\":%zu,\"hidden\":\"%s\",\"path\":\"%s\","
                     "\"samples_per_s\":%.4g,\"gflops\":%.4g,\"gflops_executed\":%.4g}\n",
-                    kPlatform, simd_path ? arch.c_str() : "scalar", w.name, layers.c_str(), w.batch,
-                    hname.c_str(), r.path.c_str(), r.samples_per_s, r.gflops, r.gflops_executed);
+                    bench::kPlatform, simd_path ? arch.c_str() : "scalar", w.name, layers.c_str(),
+                    w.batch, hname.c_str(), r.path.c_str(), r.samples_per_s, r.gflops,
+                    r.gflops_executed);
         std::fflush(stdout);
       }
     }
   }
   std::printf("\nDense layers, forward+backward, %s (%s); GFLOP/s as DESIGN.md counts them\n",
-              kPlatform, arch.c_str());
+              bench::kPlatform, arch.c_str());
   std::printf("%-4s %-11s %15s %15s %12s %12s %9s\n", "", "hidden", "simd samples/s",
               "scalar samples/s", "simd GFLOP/s", "scalar GFLOP/s", "speed-up");
   for (std::size_t i = 0; i < results.size(); ++i) {

@@ -8,6 +8,7 @@
 // A training step is the Trainer's whole step: gather the batch, forward, loss, backward,
 // finiteness checks and the SGD update. Prints JSON lines, then a table.
 //   leaky-bench-train [--seconds S] [--only W1,W3]
+#include "bench_support.hpp"
 #include "dataset.hpp"
 #include "predict.hpp"
 #include "trainer.hpp"
@@ -22,32 +23,6 @@
 using namespace leaky;
 
 namespace {
-
-#ifdef __EMSCRIPTEN__
-constexpr const char* kPlatform = "wasm-node";
-#else
-constexpr const char* kPlatform = "native";
-#endif
-
-using Clock = std::chrono::steady_clock;
-
-// Best rate of three runs of `seconds / 3` each: calls(n) does n units of work.
-template <class Fn> double best_rate(double seconds, std::int64_t chunk, Fn&& calls) {
-  calls(chunk); // warm-up
-  double best = 0.0;
-  for (int trial = 0; trial < 3; ++trial) {
-    std::int64_t done = 0;
-    const auto start = Clock::now();
-    double elapsed = 0.0;
-    do {
-      calls(chunk);
-      done += chunk;
-      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < seconds / 3);
-    best = std::max(best, static_cast<double>(done) / elapsed);
-  }
-  return best;
-}
 
 RunConfig workload_config(Kind kind, std::vector<int> hidden, int points, int batch) {
   RunConfig c = default_config();
@@ -75,9 +50,11 @@ Dataset random_mnist_like(int rows) {
   d.classes = 10;
   Rng rng(3);
   d.x_train.resize(static_cast<std::size_t>(rows) * 784);
-  for (float& x : d.x_train) x = rng.uniform();
+  for (float& x : d.x_train)
+    x = rng.uniform();
   d.y_train.resize(rows);
-  for (float& y : d.y_train) y = static_cast<float>(rng.next_u32() % 10);
+  for (float& y : d.y_train)
+    y = static_cast<float>(rng.next_u32() % 10);
   d.x_test = d.x_train;
   d.y_test = d.y_train;
   return d;
@@ -103,26 +80,14 @@ std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k
 int main(int argc, char** argv) {
   double seconds = 0.6;
   std::string only;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) {
-      seconds = std::atof(argv[++i]);
-      if (!(seconds > 0 && seconds <= 600)) {
-        std::fprintf(stderr, "leaky-bench-train: --seconds must be within (0, 600]\n");
-        return 2;
-      }
-    } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
-      only = argv[++i];
-    } else {
-      std::fprintf(stderr, "usage: leaky-bench-train [--seconds S] [--only W1,W2,W3,W4]\n");
-      return 2;
-    }
-  }
+  if (!bench::parse_options(argc, argv, "leaky-bench-train", seconds, &only)) return 2;
   auto wanted = [&](const char* w) { return only.empty() || only.find(w) != std::string::npos; };
   std::vector<Row> rows;
   auto report = [&](Row r) {
     std::printf("{\"bench\":\"train\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
                 "\"activation\":\"%s\",\"kernels\":\"%s\",\"%s\":%.6g",
-                kPlatform, r.kernels == "simd" ? std::string(simd_arch_name()).c_str() : "scalar",
+                bench::kPlatform,
+                r.kernels == "simd" ? std::string(simd_arch_name()).c_str() : "scalar",
                 r.workload.c_str(), r.kind.c_str(), r.kernels.c_str(), r.metric.c_str(), r.value);
     if (r.gflops > 0) std::printf(",\"gflop_per_s\":%.4g", r.gflops);
     std::printf("}\n");
@@ -139,13 +104,15 @@ int main(int argc, char** argv) {
       if (wanted("W1")) {
         const RunConfig c = workload_config(kind, {8, 8}, 1000, 10); // 500 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        const double steps = best_rate(seconds, 2000, [&](std::int64_t n) { train(*t, n); });
+        const double steps = bench::best_rate(
+            seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
         report({"W1", kind_name, kn, "samples_per_s", steps * 10});
       }
       if (wanted("W2")) {
         const RunConfig c = workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        const double steps = best_rate(seconds, 200, [&](std::int64_t n) { train(*t, n); });
+        const double steps = bench::best_rate(
+            seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
         report({"W2", kind_name, kn, "samples_per_s", steps * 32});
       }
       if (wanted("W3")) {
@@ -153,7 +120,8 @@ int main(int argc, char** argv) {
         c.loss = LossChoice::softmax_ce;
         c.optimizer.lr = 0.001f;
         auto t = trainer_for(c, random_mnist_like(1024), k);
-        const double steps = best_rate(seconds, k == Kernels::simd ? 20 : 2, [&](std::int64_t n) { train(*t, n); });
+        const double steps = bench::best_rate(
+            seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
         const double flops_per_sample = 3.0 * 2.0 * (784.0 * 256 + 256.0 * 256 + 256.0 * 10);
         Row r{"W3", kind_name, kn, "samples_per_s", steps * 64};
         r.gflops = steps * 64 * flops_per_sample / 1e9;
@@ -167,8 +135,8 @@ int main(int argc, char** argv) {
         Grid grid = make_grid(t->data, 100, 100);
         Workspace ws = make_workspace(t->net, 1024);
         std::vector<float> scratch;
-        const double grids = best_rate(seconds, 20, [&](std::int64_t n) {
-          for (std::int64_t i = 0; i < n; ++i)
+        const double grids = bench::best_rate(seconds, [&](std::size_t n) {
+          for (std::size_t i = 0; i < n; ++i)
             predict_grid(t->net, c.data.spec.features, t->data.base_inputs, grid, ws, k, scratch);
         });
         report({"W4", kind_name, kn, "grids_per_s", grids});
@@ -176,7 +144,8 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("\nTraining workloads, %s (%s)\n", kPlatform, std::string(simd_arch_name()).c_str());
+  std::printf("\nTraining workloads, %s (%s)\n", bench::kPlatform,
+              std::string(simd_arch_name()).c_str());
   std::printf("%-4s %-11s %-8s %16s %10s\n", "", "activation", "kernels", "rate", "GFLOP/s");
   for (const Row& r : rows)
     std::printf("%-4s %-11s %-8s %12.3g %-3s %10s\n", r.workload.c_str(), r.kind.c_str(),

@@ -72,6 +72,11 @@ struct Activation {
 // The kind with its default parameters (alpha 0.01 leaky, 0.25 prelu, 1 elu).
 Activation default_activation(Kind kind);
 
+// RReLU in training mode: its slopes come per element from a noise span.
+inline bool uses_noise(const Activation& act) {
+  return act.kind == Kind::rrelu && act.training;
+}
+
 // The slope used for z <= 0 by the piecewise-linear kinds in eval mode.
 float negative_slope(const Activation& act);
 

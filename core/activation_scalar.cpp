@@ -7,17 +7,11 @@
 
 namespace leaky::scalar {
 
-namespace {
-bool rrelu_training(const Activation& act) {
-  return act.kind == Kind::rrelu && act.training;
-}
-} // namespace
-
 void forward(const Activation& act, std::span<const float> z, std::span<float> a,
              std::span<const float> noise) {
   assert(a.size() >= z.size());
   const std::size_t n = z.size();
-  if (rrelu_training(act)) {
+  if (uses_noise(act)) {
     assert(noise.size() >= n);
     for (std::size_t i = 0; i < n; ++i)
       a[i] = math::Leaky<float>{noise[i]}.f(z[i]);
@@ -33,7 +27,7 @@ void backward(const Activation& act, std::span<const float> z, std::span<const f
               std::span<float> dz, std::span<const float> noise) {
   assert(g.size() >= z.size() && dz.size() >= z.size());
   const std::size_t n = z.size();
-  if (rrelu_training(act)) {
+  if (uses_noise(act)) {
     assert(noise.size() >= n);
     for (std::size_t i = 0; i < n; ++i)
       dz[i] = g[i] * math::Leaky<float>{noise[i]}.d(z[i]);

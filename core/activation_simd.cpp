@@ -169,16 +169,13 @@ template <class Fn> void with_op(const Activation& act, Fn&& fn) {
   }
 }
 
-bool rrelu_training(const Activation& act) {
-  return act.kind == Kind::rrelu && act.training;
-}
 
 } // namespace
 
 void forward(const Activation& act, std::span<const float> z, std::span<float> a,
              std::span<const float> noise) {
   assert(a.size() >= z.size());
-  if (rrelu_training(act)) {
+  if (uses_noise(act)) {
     assert(noise.size() >= z.size());
     map_batches(
         z.size(), a.data(), [](B zb, B r) { return LeakyNoise{}.f(zb, r); }, z.data(),
@@ -194,7 +191,7 @@ void forward(const Activation& act, std::span<const float> z, std::span<float> a
 void backward(const Activation& act, std::span<const float> z, std::span<const float> g,
               std::span<float> dz, std::span<const float> noise) {
   assert(g.size() >= z.size() && dz.size() >= z.size());
-  if (rrelu_training(act)) {
+  if (uses_noise(act)) {
     assert(noise.size() >= z.size());
     map_batches(
         z.size(), dz.data(), [](B zb, B gb, B r) { return gb * LeakyNoise{}.d(zb, r); }, z.data(),
