@@ -40,7 +40,7 @@ void output_values(Loss loss, const float* Y, std::size_t n, std::size_t k, floa
       out[i] = row[0];
       break;
     case Loss::bce:
-      out[i] = 1.0f / (1.0f + std::exp(-row[0]));
+      out[i] = row[0]; // the logit; squashed below, a whole span at a time (SIMD)
       break;
     case Loss::softmax_ce: {
       const float m = *std::max_element(row, row + k);
