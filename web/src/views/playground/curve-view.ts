@@ -1,0 +1,143 @@
+// Fitted curve (1-D data): the core's predictions at evenly spaced inputs over the domain, with
+// the train (filled) and test (outlined) points, on one canvas.
+import { h } from '../../dom';
+import type { DataPoints, Layout } from '../../run/protocol';
+import { drawAxes, fitCanvas, scale, type Rect } from './canvas-frame';
+import { LABEL_0, LABEL_1 } from './colour-scale';
+import { dataPoints, targetRange, valueName, type Point } from './data-points';
+import { lineSwatch, pointSwatch } from './legend';
+
+const MARGIN = { left: 50, right: 12, top: 10, bottom: 46 };
+const CURVE = '#000000';
+const NEUTRAL = '#5a6270';
+
+export class CurveView {
+  readonly element: HTMLDivElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly legend: HTMLUListElement;
+  private readonly resize: ResizeObserver;
+  private layout: Layout | null = null;
+  private points: Point[] = [];
+  private yRange: [number, number] = [0, 1];
+  private values: Float32Array | null = null;
+  private size = { width: 320, height: 240 };
+
+  constructor() {
+    this.canvas = h('canvas', { class: 'pv-curve', role: 'img', 'aria-label': 'Fitted curve' });
+    this.legend = h('ul', { class: 'pv-keys', 'aria-label': 'Legend' });
+    this.element = h('div', { class: 'pv-curve-view' }, this.canvas, this.legend);
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(this.element);
+  }
+
+  setRun(layout: Layout, data: DataPoints): void {
+    this.layout = layout;
+    this.points = dataPoints(layout, data);
+    const [lo, hi] = targetRange(layout, this.points);
+    const pad = (hi - lo) * 0.12;
+    this.yRange = [lo - pad, hi + pad];
+    this.values = null;
+    const classify = layout.task === 'binary_classification';
+    this.legend.replaceChildren(
+      h('li', {}, lineSwatch(CURVE, 2.5), `network's ${valueName(layout)}`),
+      h('li', {}, pointSwatch(classify ? LABEL_1 : NEUTRAL, true), 'train'),
+      h('li', {}, pointSwatch(classify ? LABEL_1 : NEUTRAL, false), 'test'),
+    );
+    this.canvas.setAttribute(
+      'aria-label',
+      `Fitted curve: the network's ${valueName(layout)} over ${layout.input_names[0] ?? 'x'}, with ${this.points.length} data points`,
+    );
+    this.fit();
+  }
+
+  update(values: Float32Array): void {
+    this.values = values;
+    this.draw();
+  }
+
+  reset(): void {
+    this.layout = null;
+    this.points = [];
+    this.values = null;
+    this.draw();
+  }
+
+  private fit(): void {
+    const width = Math.max(220, Math.min(640, Math.floor(this.element.clientWidth)));
+    const height = Math.round(Math.min(380, Math.max(220, width * 0.68)));
+    this.size = { width, height };
+    this.draw();
+  }
+
+  private draw(): void {
+    const { width, height } = this.size;
+    const ctx = fitCanvas(this.canvas, width, height);
+    ctx.clearRect(0, 0, width, height);
+    const layout = this.layout;
+    if (layout === null) return;
+    const plot: Rect = {
+      left: MARGIN.left,
+      top: MARGIN.top,
+      width: width - MARGIN.left - MARGIN.right,
+      height: height - MARGIN.top - MARGIN.bottom,
+    };
+    const xmin = layout.domain_min[0] ?? -1;
+    const xmax = layout.domain_max[0] ?? 1;
+    const [ymin, ymax] = this.yRange;
+    drawAxes(
+      ctx,
+      plot,
+      { min: xmin, max: xmax, name: layout.input_names[0] ?? 'x' },
+      { min: ymin, max: ymax, name: layout.task === 'regression' ? 'y' : 'label / p(1)' },
+      true,
+    );
+    const px = (x: number): number => scale(x, xmin, xmax, plot.left, plot.width);
+    const py = (y: number): number => scale(y, ymin, ymax, plot.top + plot.height, -plot.height);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.left, plot.top, plot.width, plot.height);
+    ctx.clip();
+    const classify = layout.task === 'binary_classification';
+    for (const p of this.points) {
+      const colour = classify ? (p.y >= 0.5 ? LABEL_1 : LABEL_0) : NEUTRAL;
+      ctx.beginPath();
+      // Test rings a little larger than train dots, so a dot on a ring leaves both visible.
+      ctx.arc(px(p.x1), py(p.y), p.test ? 3.6 : 2.6, 0, Math.PI * 2);
+      if (p.test) {
+        ctx.fillStyle = '#fff';
+        ctx.fill();
+        ctx.lineWidth = 1.6;
+        ctx.strokeStyle = colour;
+      } else {
+        ctx.fillStyle = colour;
+        ctx.fill();
+        ctx.lineWidth = 0.8;
+        ctx.strokeStyle = '#fff';
+      }
+      ctx.stroke();
+    }
+    const values = this.values;
+    if (values !== null && values.length > 0) {
+      ctx.beginPath();
+      const n = values.length;
+      let pen = false;
+      for (let i = 0; i < n; i++) {
+        const v = values[i]!;
+        if (!Number.isFinite(v)) {
+          pen = false;
+          continue;
+        }
+        const x = px(n === 1 ? (xmin + xmax) / 2 : xmin + ((xmax - xmin) * i) / (n - 1));
+        const y = py(v);
+        if (pen) ctx.lineTo(x, y);
+        else ctx.moveTo(x, y);
+        pen = true;
+      }
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = CURVE;
+      ctx.lineJoin = 'round';
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+}

@@ -1,0 +1,167 @@
+// One uPlot time series chart in the style of the activation plot: axis labels, a legend with
+// live values, the plot theme's fonts and grid. Resizes with its container.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { h } from '../../dom';
+import { formatValue } from '../../text/format';
+import { PLOT_THEME as T } from '../plot-theme';
+import { lineSwatch } from './legend';
+import { formatStep } from './summary-text';
+
+export interface SeriesSpec {
+  label: string;
+  stroke: string;
+  dash?: number[];
+  width?: number;
+}
+
+export interface ChartSpec {
+  title: string;
+  yLabel: string;
+  series: SeriesSpec[];
+  /**
+   * Instead of uPlot's live legend (one entry per series, with values), a compact key: for
+   * charts with many series (one per layer of a deep network).
+   */
+  key?: SeriesSpec[];
+  /** Fixed y range; otherwise fitted to the data. */
+  yRange?: [number, number];
+  log?: boolean;
+}
+
+export class LineChart {
+  readonly element: HTMLDivElement;
+  private readonly host: HTMLDivElement;
+  private readonly resize: ResizeObserver;
+  private plot: uPlot;
+  private data: uPlot.AlignedData;
+
+  constructor(private spec: ChartSpec) {
+    this.host = h('div', { class: 'pv-chart-canvas', role: 'img', 'aria-label': spec.title });
+    this.element = h('div', { class: 'pv-chart' }, this.host);
+    if (spec.key !== undefined) {
+      const items = spec.key.map((k) =>
+        h('li', {}, lineSwatch(k.stroke, 3, k.dash?.join(' ') ?? ''), k.label),
+      );
+      this.element.append(
+        h('ul', { class: 'pv-keys pv-chart-key', 'aria-label': 'Legend' }, ...items),
+      );
+    }
+    this.data = [[], ...spec.series.map(() => [])];
+    this.plot = this.build();
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(this.element);
+  }
+
+  setData(data: uPlot.AlignedData): void {
+    this.data = data;
+    this.plot.setData(data);
+  }
+
+  setLog(log: boolean): void {
+    if (this.spec.log === log) return;
+    this.spec = { ...this.spec, log };
+    this.plot.destroy();
+    this.plot = this.build();
+    this.plot.setData(this.data);
+  }
+
+  destroy(): void {
+    this.resize.disconnect();
+    this.plot.destroy();
+  }
+
+  private size(): { width: number; height: number } {
+    const width = Math.max(240, Math.floor(this.element.clientWidth || 320));
+    return { width, height: width < 480 ? 200 : 220 };
+  }
+
+  private fit(): void {
+    const { width, height } = this.size();
+    if (width !== this.plot.width || height !== this.plot.height)
+      this.plot.setSize({ width, height });
+  }
+
+  private build(): uPlot {
+    const spec = this.spec;
+    const axis = (label: string): uPlot.Axis => ({
+      label,
+      stroke: T.axis,
+      font: T.font,
+      labelFont: T.labelFont,
+      labelSize: 20,
+      grid: { stroke: T.grid, width: 1 },
+      ticks: { stroke: T.grid, width: 1 },
+    });
+    const yScale: uPlot.Scale = spec.log ? { distr: 3, log: 10 } : {};
+    if (spec.yRange !== undefined) yScale.range = spec.yRange;
+    const opts: uPlot.Options = {
+      ...this.size(),
+      legend: {
+        show: spec.key === undefined,
+        live: true,
+        markers: {
+          width: 3,
+          dash: (_u, i) => (spec.series[i - 1]?.dash ? 'dashed' : 'solid'),
+        },
+      },
+      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+      scales: { x: { time: false }, y: yScale },
+      axes: [
+        {
+          ...axis('step'),
+          size: 34,
+          labelSize: 16,
+          space: 60,
+          values: (_u, splits) => splits.map((v) => formatStep(v)),
+        },
+        {
+          ...axis(spec.yLabel),
+          size: 50,
+          // Log axes label the powers of ten only (the other splits are minor grid lines).
+          values: (_u, splits) =>
+            splits.map((v) => (spec.log && !isPowerOfTen(v) ? '' : formatValue(v))),
+        },
+      ],
+      series: [
+        { label: 'step', value: (u, v, s, i) => show(u, v, s, i, formatStep) },
+        ...spec.series.map((s): uPlot.Series => ({
+          label: s.label,
+          stroke: s.stroke,
+          width: s.width ?? 2,
+          ...(s.dash ? { dash: s.dash } : {}),
+          points: { show: false },
+          spanGaps: false,
+          value: (u, v, s, i) => show(u, v, s, i, formatValue),
+        })),
+      ],
+    };
+    return new uPlot(opts, this.data, this.host);
+  }
+}
+
+/** Legend value: at the cursor, or the latest value when the cursor is off the chart. */
+function show(
+  u: uPlot,
+  v: number | null,
+  sidx: number,
+  idx: number | null,
+  format: (x: number) => string,
+): string {
+  if (idx === null) {
+    const column = u.data[sidx] as (number | null | undefined)[] | undefined;
+    if (column !== undefined)
+      for (let i = column.length - 1; i >= 0; i--) {
+        const x = column[i];
+        if (typeof x === 'number') return format(x);
+      }
+    return '—';
+  }
+  return typeof v === 'number' ? format(v) : '—';
+}
+
+function isPowerOfTen(v: number): boolean {
+  if (!(v > 0) || !Number.isFinite(v)) return false;
+  const e = Math.log10(v);
+  return Math.abs(e - Math.round(e)) < 1e-9;
+}
