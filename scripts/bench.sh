@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 mkdir -p build/bench
+for dir in build/native build/wasm; do
+  cmake --build "$dir" --target leaky-bench leaky-dense-bench leaky-bench-train -j "$(nproc)" >/dev/null
+done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version)"
 for bench in activation dense train; do
   case $bench in
