@@ -1,29 +1,22 @@
-// Wires the page: load the core, read the link, build the controls, evaluate, plot.
-import { AlphaControl } from './controls/alpha-control';
-import { BoundsControl, type Bounds } from './controls/bounds-control';
-import { KindSelect } from './controls/kind-select';
+// Wires the page: load the core, read the link, build the controls, the activation plot and
+// the run (a worker per run), and keep the link in step with every setting.
+import { SettingsPanel } from './controls/settings-panel';
 import { byId } from './dom';
-import {
-  defaultState,
-  describeNotice,
-  parseHash,
-  serializeHash,
-  type PageState,
-} from './state/url-state';
-import { formatNumber } from './state/parse-number';
-import { formatValue } from './text/format';
-import { installTestHook, publish } from './test-hook';
-import { ActivationPlot } from './views/activation-plot';
+import { Explorer } from './explorer';
+import { PlaygroundRun } from './playground-run';
+import type { Problem } from './run/protocol';
+import { buildRunConfig, usesAlpha, type KindTraits } from './state/run-config';
+import { DATASETS_1D, type RunSettings } from './state/run-settings';
+import { describeRunNotice, parseRunHash, serializeRunHash } from './state/run-url';
+import { defaultState, describeNotice, parseHash, serializeHash } from './state/url-state';
+import { installTestHook } from './test-hook';
 import { Notices } from './views/notices';
-import { ValueTable } from './views/value-table';
 import { VariantBadge } from './views/variant-badge';
-import { ActivationEvaluator } from './wasm/activation-evaluator';
 import type { ActivationKind } from './wasm/build-info';
 import type { CoreProblem } from './wasm/core-api';
 import { chooseVariant } from './wasm/choose-variant';
 import { loadCore, type LoadedCore } from './wasm/load-core';
 import { simdSupported } from './wasm/simd-probe';
-import { zGrid } from './z-grid';
 
 export async function startApp(): Promise<void> {
   installTestHook();
@@ -56,186 +49,203 @@ export async function startApp(): Promise<void> {
   }
 }
 
-/** Fields a link may set that the core validates. */
+/** Fields a link may set that the core validates (through the activation plot). */
 const LINK_FIELDS: readonly string[] = ['alpha', 'lower', 'upper'];
+/** Changes of these are typed or dragged: wait this long for the last one before a new run. */
+const RESTART_DELAY_MS = 150;
 
 class Page {
-  private state: PageState;
+  private settings!: RunSettings;
   private readonly kinds: readonly ActivationKind[];
-  private readonly evaluator: ActivationEvaluator;
-  private readonly kindSelect: KindSelect;
-  private readonly alpha: AlphaControl;
-  private readonly bounds: BoundsControl;
-  private readonly plot: ActivationPlot;
-  private readonly table: ValueTable;
-  private readonly title: HTMLElement;
-  private readonly plotError: HTMLElement;
+  private readonly explorer: Explorer;
+  private readonly panel: SettingsPanel;
+  private readonly run: PlaygroundRun;
   /** Alpha chosen per kind during this visit, so switching kinds and back keeps it. */
   private readonly alphaByKind = new Map<string, number>();
   private writtenHash = '';
+  private restartTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly core: LoadedCore,
+    core: LoadedCore,
     private readonly notices: Notices,
   ) {
     this.kinds = core.kinds;
-    this.state = defaultState(this.kinds);
-    this.evaluator = new ActivationEvaluator(core.module, zGrid());
-    this.kindSelect = new KindSelect(this.kinds, (kind) => this.setKind(kind));
-    this.alpha = new AlphaControl((alpha) => this.update({ alpha }));
-    this.bounds = new BoundsControl((b: Bounds) => this.update(b));
-    this.plot = new ActivationPlot();
-    this.table = new ValueTable();
-    this.title = byId('plot-title');
-    this.plotError = byId('plot-error');
-    byId('controls').replaceChildren(
-      this.kindSelect.element,
-      this.alpha.element,
-      this.bounds.element,
-    );
-    byId('plot').replaceChildren(this.plot.element);
-    byId('values').replaceChildren(this.table.element);
+    this.explorer = new Explorer(core);
+    this.panel = new SettingsPanel(this.kinds, {
+      change: (patch) => this.change(patch),
+      kind: (kind) => this.setKind(kind),
+      alpha: (alpha) => this.setAlpha(alpha),
+      bounds: (lower, upper) => this.setBounds(lower, upper),
+      newSeed: () => this.change({ seed: Math.floor(Math.random() * 1_000_000) }),
+    });
+    this.run = new PlaygroundRun(core.variant, byId('views'), new Notices(byId('run-notices')), {
+      reset: () => this.restart(false),
+      stepsPerFrame: (n) => {
+        this.settings = { ...this.settings, stepsPerFrame: n };
+        this.run.setStepsPerFrame(n);
+        this.writeHash();
+      },
+      setResult: (field, value, problems) => this.setResult(field, value, problems),
+    });
+    byId('controls').replaceChildren(this.panel.element);
+    byId('run-bar').replaceChildren(this.run.buttons.element, this.run.status.element);
   }
 
   start(): void {
-    this.readHash();
+    this.readHash(true);
     window.addEventListener('hashchange', () => {
-      if (location.hash.replace(/^#/, '') !== this.writtenHash) this.readHash();
+      if (location.hash.replace(/^#/, '') !== this.writtenHash) this.readHash(false);
     });
     window.addEventListener('pagehide', (e) => {
-      if (!e.persisted) this.evaluator.dispose();
+      if (e.persisted) return;
+      this.run.dispose();
+      this.explorer.dispose();
     });
   }
 
-  private kind(name = this.state.kind): ActivationKind {
+  private kind(name = this.settings.kind): ActivationKind {
     return this.kinds.find((k) => k.name === name) ?? (this.kinds[0] as ActivationKind);
   }
 
-  private readHash(): void {
-    const { state, notices } = parseHash(location.hash, this.kinds);
-    const messages = notices.map(describeNotice);
-    this.apply(state);
-    // The core is the judge of values: what it rejects falls back to the default, with a notice.
-    const problems = this.render().filter((p) => LINK_FIELDS.includes(p.field));
+  private readonly traits = (name: string): KindTraits => {
+    const k = this.kind(name);
+    return { alpha: k.alpha, lowerUpper: k.lowerUpper, defaultAlpha: k.defaultAlpha };
+  };
+
+  /** Reads the whole state from the link, shows what was wrong with it, starts a run. */
+  private readHash(first: boolean): void {
+    const activation = parseHash(location.hash, this.kinds);
+    const run = parseRunHash(
+      location.hash,
+      this.kinds.map((k) => k.name),
+    );
+    const messages = [
+      ...activation.notices.map(describeNotice),
+      ...run.notices.map(describeRunNotice),
+    ];
+    this.settings = { ...run.settings, ...activation.state };
+    // The core is the judge of activation values: what it rejects falls back, with a notice.
+    const problems = this.renderActivation().filter((p) => LINK_FIELDS.includes(p.field));
     if (problems.length > 0) {
-      const fallback = defaultState(this.kinds, state.kind);
+      const fallback = defaultState(this.kinds, this.settings.kind);
       const named = new Set(problems.map((p) => p.field));
       messages.push(...problems.map((p) => describeNotice(p)));
-      this.apply({
-        ...state,
-        alpha: named.has('alpha') ? fallback.alpha : state.alpha,
-        lower: named.has('lower') || named.has('upper') ? fallback.lower : state.lower,
-        upper: named.has('lower') || named.has('upper') ? fallback.upper : state.upper,
-      });
-      this.render();
+      const bounds = named.has('lower') || named.has('upper');
+      this.settings = {
+        ...this.settings,
+        alpha: named.has('alpha') ? fallback.alpha : this.settings.alpha,
+        lower: bounds ? fallback.lower : this.settings.lower,
+        upper: bounds ? fallback.upper : this.settings.upper,
+      };
+      this.renderActivation();
     }
+    this.alphaByKind.set(this.settings.kind, this.settings.alpha);
     this.notices.show(messages);
-  }
-
-  private apply(state: PageState): void {
-    this.state = state;
-    this.alphaByKind.set(state.kind, state.alpha);
     this.syncControls();
-  }
-
-  private setKind(name: string): void {
-    const kind = this.kind(name);
-    this.alphaByKind.set(this.state.kind, this.state.alpha);
-    const fresh = defaultState(this.kinds, kind.name);
-    this.state = { ...fresh, alpha: this.alphaByKind.get(kind.name) ?? fresh.alpha };
-    this.syncControls();
-    this.render();
-  }
-
-  private update(change: Partial<PageState>): void {
-    this.state = { ...this.state, ...change };
-    this.alphaByKind.set(this.state.kind, this.state.alpha);
-    this.render();
+    this.writeHash();
+    this.restart(first ? true : this.run.isPlaying);
   }
 
   private syncControls(): void {
     const kind = this.kind();
-    this.kindSelect.setValue(kind.name);
-    this.alpha.setKind(kind);
-    this.alpha.setValue(this.state.alpha);
-    this.bounds.element.hidden = !kind.lowerUpper;
-    this.bounds.setValue({ lower: this.state.lower, upper: this.state.upper });
+    this.panel.setValue(this.settings);
+    this.panel.alpha.setKind(kind);
+    this.panel.alpha.setValue(this.settings.alpha);
+    this.panel.bounds.element.hidden = !kind.lowerUpper;
+    this.panel.bounds.setValue({ lower: this.settings.lower, upper: this.settings.upper });
   }
 
-  /** Evaluates the current state in the core and shows it; returns the core's problems. */
-  private render(): CoreProblem[] {
-    const kind = this.kind();
-    const s = this.state;
-    const result = this.evaluator.evaluate({
-      kind: kind.name,
+  /** Plots f and f' for the current kind and alpha; returns the core's problems. */
+  private renderActivation(): CoreProblem[] {
+    const s = this.settings;
+    const problems = this.explorer.render(this.kind(), {
       alpha: s.alpha,
       lower: s.lower,
       upper: s.upper,
-      training: false,
-      seed: 1,
     });
-    this.writeHash();
-    const base = {
-      variant: this.core.variant,
-      kind: kind.name,
-      alpha: s.alpha,
-      lower: s.lower,
-      upper: s.upper,
-    };
-    if (!result.ok) {
-      const byField = (field: string): string =>
-        result.problems
-          .filter((p) => p.field === field)
-          .map((p) => p.message)
-          .join(' ');
-      this.alpha.showProblem(byField('alpha'));
-      this.bounds.showProblem([byField('lower'), byField('upper')].filter(Boolean).join(' '));
-      const other = result.problems.filter((p) => !['alpha', 'lower', 'upper'].includes(p.field));
-      this.plotError.textContent =
-        'The core rejected these settings, so the plot still shows the last valid ones. ' +
-        other.map((p) => `${p.field}: ${p.message}`).join(' ');
-      this.plotError.hidden = false;
-      const last = window.__leakyLab;
-      const problems = result.problems.map((p) => `${p.field}: ${p.message}`);
-      if (last !== undefined) publish({ ...last, problems }, false);
-      else publish({ ...base, ready: false, z: [], f: [], df: [], problems }, false);
-      return result.problems;
-    }
-    this.alpha.showProblem('');
-    this.bounds.showProblem('');
-    this.plotError.hidden = true;
-    const title = this.describe(kind);
-    this.title.textContent = title;
-    this.plot.update(
-      result.z,
-      result.f,
-      result.df,
-      `Plot of f(z) and f′(z) for ${title}, z from −5 to 5`,
-    );
-    this.table.update(result.z, result.f, result.df);
-    publish(
-      {
-        ...base,
-        ready: true,
-        z: Array.from(result.z),
-        f: Array.from(result.f),
-        df: Array.from(result.df),
-        problems: [],
-      },
-      true,
-    );
-    return [];
+    const byField = (field: string): string =>
+      problems
+        .filter((p) => p.field === field)
+        .map((p) => p.message)
+        .join(' ');
+    this.panel.alpha.showProblem(byField('alpha'));
+    this.panel.bounds.showProblem([byField('lower'), byField('upper')].filter(Boolean).join(' '));
+    return problems;
   }
 
-  private describe(kind: ActivationKind): string {
-    if (kind.alpha) return `${kind.label}, α = ${formatNumber(this.state.alpha)}`;
-    if (kind.lowerUpper)
-      return `${kind.label}, evaluation mode: lower = ${formatValue(this.state.lower)}, upper = ${formatValue(this.state.upper)}`;
-    return kind.label;
+  /** A change that starts a new run, except the learning rate (live) and the toggle. */
+  private change(patch: Partial<RunSettings>): void {
+    const next = { ...this.settings, ...patch };
+    if (DATASETS_1D.includes(next.dataset)) next.x1x2 = false;
+    next.layerKinds = next.hidden.map((_, i) => next.layerKinds[i] ?? '');
+    this.settings = next;
+    this.panel.setValue(next);
+    this.writeHash();
+    const keys = Object.keys(patch);
+    if (keys.every((k) => k === 'alphaResets')) return;
+    if (keys.every((k) => k === 'lr') && this.run.isLive) {
+      this.run.set('lr', next.lr);
+      return;
+    }
+    if (keys.some((k) => k === 'hidden' || k === 'layerKinds'))
+      this.panel.alpha.setKind(this.kind());
+    this.scheduleRestart();
+  }
+
+  private setKind(name: string): void {
+    const kind = this.kind(name);
+    this.alphaByKind.set(this.settings.kind, this.settings.alpha);
+    const fresh = defaultState(this.kinds, kind.name);
+    this.settings = {
+      ...this.settings,
+      ...fresh,
+      alpha: this.alphaByKind.get(kind.name) ?? fresh.alpha,
+    };
+    this.syncControls();
+    this.renderActivation();
+    this.writeHash();
+    this.scheduleRestart();
+  }
+
+  private setAlpha(alpha: number): void {
+    this.settings = { ...this.settings, alpha };
+    this.alphaByKind.set(this.settings.kind, alpha);
+    const problems = this.renderActivation();
+    if (problems.length > 0) return; // shown beside the control; the run keeps its alpha
+    this.writeHash();
+    const live = this.run.isLive && !this.settings.alphaResets;
+    if (live && usesAlpha(this.settings, this.traits)) this.run.set('alpha', alpha);
+    else this.scheduleRestart();
+  }
+
+  private setBounds(lower: number, upper: number): void {
+    this.settings = { ...this.settings, lower, upper };
+    if (this.renderActivation().length > 0) return;
+    this.writeHash();
+    this.scheduleRestart();
+  }
+
+  private setResult(field: 'alpha' | 'lr', value: number, problems: Problem[]): void {
+    if (problems.length === 0) return;
+    const text = problems.map((p) => p.message).join(' ');
+    if (field === 'alpha') this.panel.alpha.showProblem(`α = ${value} was not applied: ${text}`);
+    else this.notices.show([`The learning rate ${value} was not applied: ${text}`], 'error');
+  }
+
+  private scheduleRestart(): void {
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => this.restart(this.run.isPlaying), RESTART_DELAY_MS);
+  }
+
+  /** A fresh run of the current settings (the worker of the last one is terminated). */
+  private restart(playing: boolean): void {
+    clearTimeout(this.restartTimer);
+    const config = buildRunConfig(this.settings, this.traits);
+    this.run.start(config, this.settings.stepsPerFrame, playing);
   }
 
   private writeHash(): void {
-    const hash = serializeHash(this.state, this.kinds);
+    const hash = `${serializeHash(this.settings, this.kinds)}&${serializeRunHash(this.settings)}`;
     if (hash === this.writtenHash && location.hash.replace(/^#/, '') === hash) return;
     this.writtenHash = hash;
     const url = `${location.pathname}${location.search}#${hash}`;

@@ -1,0 +1,134 @@
+// The messages between the page and a run's worker, and the shapes of what the core reports.
+// Data flows one way: UI state -> config JSON -> worker -> core -> frames -> views.
+// The field names of Evaluation/LayerEvaluation are the core's (core/stats_json.cpp).
+
+/** One validation problem from the core: which field, its value, what is allowed. */
+export interface Problem {
+  field: string;
+  value: string;
+  message: string;
+}
+
+export type UnitStateName = 'active' | 'near_dead' | 'dormant' | 'dead';
+
+export interface LayerEvaluation {
+  units: number;
+  activation: string;
+  /** leaky_relu/elu: the layer's alpha; prelu: the learned slopes (1 per layer or 1 per unit). */
+  alpha?: number | number[];
+  inactive: number;
+  dead: number;
+  dormant: number;
+  near_dead: number;
+  born_dead: number;
+  /** Units that revived at this evaluation. */
+  revived: number;
+  inactive_fraction: number;
+  dead_fraction: number;
+  dormant_fraction: number;
+  near_dead_fraction: number;
+  sparsity: number;
+  sparsity_kind: 'zeros' | 'negative_side';
+  mean_abs_grad: number;
+  weight_norm: number;
+  histogram_range: number;
+  /** Pre-activations of the whole layer in equal bins over [-range, range]. */
+  histogram: number[];
+  /** Per unit: activation rate (fraction of samples with z > 0). */
+  rate: number[];
+  state: UnitStateName[];
+  born_dead_units: number[];
+  /** Per unit: revival events so far. */
+  revivals: number[];
+  /** units x bins, row-major. */
+  unit_histograms: number[];
+}
+
+export interface Evaluation {
+  step: number;
+  epoch: number;
+  train_loss: number;
+  test_loss: number;
+  train_accuracy?: number;
+  test_accuracy?: number;
+  penalty: number;
+  collapsed: boolean;
+  dead_fraction: number;
+  dormant_fraction: number;
+  layers: LayerEvaluation[];
+}
+
+export interface LayerLayout {
+  in: number;
+  out: number;
+  activation: string;
+  alpha: number;
+  output: boolean;
+  /** Offsets into the params block: W [in x out] row-major, bias [out], PReLU slopes. */
+  w: number;
+  b: number;
+  alpha_offset: number;
+  alpha_count: number;
+}
+
+export interface Layout {
+  inputs: number;
+  base_inputs: number;
+  task: 'binary_classification' | 'regression';
+  loss: 'mse' | 'bce' | 'softmax_ce';
+  total_steps: number;
+  domain_min: number[];
+  domain_max: number[];
+  input_names: string[];
+  layers: LayerLayout[];
+}
+
+/** The dataset as the worker got it from the core: rows of `layout.inputs` values. */
+export interface DataPoints {
+  trainX: Float32Array;
+  trainY: Float32Array;
+  testX: Float32Array;
+  testY: Float32Array;
+}
+
+export interface HeatmapSize {
+  width: number;
+  height: number;
+}
+
+/** Page -> worker. */
+export type ToWorker =
+  | { type: 'start'; config: string; stepsPerFrame: number; heatmap: HeatmapSize; playing: boolean }
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** Run this many steps now (while paused), then send a frame. */
+  | { type: 'step'; steps: number }
+  /** Live changes that keep the weights. */
+  | { type: 'set'; field: 'alpha' | 'lr'; value: number }
+  | { type: 'stepsPerFrame'; value: number }
+  /** The page drew the last frame: the worker may send the next (one frame per animation frame). */
+  | { type: 'ack' };
+
+/** Worker -> page. */
+export type FromWorker =
+  | { type: 'ready'; variant: 'simd' | 'scalar'; layout: Layout; config: string; data: DataPoints }
+  /** The config was rejected; nothing runs. */
+  | { type: 'problems'; problems: Problem[] }
+  | {
+      type: 'frame';
+      step: number;
+      epoch: number;
+      playing: boolean;
+      /** Training steps per second over the last second of running (0 when paused). */
+      stepsPerSecond: number;
+      evaluation: Evaluation;
+      /** width x height predictions (see core/predict.hpp), transferred. */
+      heatmap: Float32Array;
+      /** The whole parameter block (see Layout offsets), transferred. */
+      params: Float32Array;
+    }
+  /** The run stopped: a non-finite loss, gradient or weight. The worker pauses. */
+  | { type: 'diverged'; step: number; cause: string }
+  /** Result of a 'set': empty problems when applied. */
+  | { type: 'set-result'; field: 'alpha' | 'lr'; value: number; problems: Problem[] }
+  | { type: 'fatal'; message: string };
