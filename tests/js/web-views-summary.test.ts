@@ -14,9 +14,9 @@ import {
 } from '../../web/src/views/playground/chart-rows.ts';
 import { dataPoints, targetRange, valueName } from '../../web/src/views/playground/data-points.ts';
 import {
-  deadSummary,
   formatStep,
-  progressText,
+  nearDeadSummary,
+  speedText,
 } from '../../web/src/views/playground/summary-text.ts';
 
 function layer(units: number, dead: number, dormant: number, nearDead: number, extra = {}) {
@@ -50,23 +50,23 @@ function evaluation(layers: object[], extra = {}): Evaluation {
 }
 
 describe('summary text', () => {
-  it('counts dead and dormant hidden units over layers', () => {
-    const ev = evaluation([layer(16, 2, 1, 3), layer(16, 1, 1, 2)]);
-    assert.equal(deadSummary(ev), '3 of 32 hidden units dead, 2 dormant');
-  });
-
-  it('adds near-dead units that are not inactive', () => {
-    const ev = evaluation([layer(8, 1, 0, 3)]);
-    assert.equal(deadSummary(ev), '1 of 8 hidden units dead, 0 dormant, 2 near-dead');
-  });
-
-  it('says the step, total, epoch and speed, or paused', () => {
+  it('counts near-dead units that are not inactive, over layers', () => {
+    const ev = evaluation([layer(16, 2, 1, 5), layer(16, 1, 1, 3)]);
     assert.equal(
-      progressText(1200, 5000, 48, 3123.4, true),
-      'Step 1,200 of 5,000 · epoch 48 · 3,123 steps/s',
+      nearDeadSummary(ev),
+      '3 near-dead units (fire on under 1% of the training points)',
     );
-    assert.equal(progressText(0, 0, 0, 0, false), 'Step 0 · epoch 0 · paused');
-    assert.equal(progressText(5, 10, 1, 12.34, true), 'Step 5 of 10 · epoch 1 · 12 steps/s');
+    assert.equal(
+      nearDeadSummary(evaluation([layer(8, 1, 0, 2)])),
+      '1 near-dead unit (fire on under 1% of the training points)',
+    );
+    assert.equal(nearDeadSummary(evaluation([layer(8, 1, 1, 2)])), '');
+  });
+
+  it('says the epoch and the speed, or paused', () => {
+    assert.equal(speedText(48, 3123.4, true), 'Epoch 48 · 3,123 steps/s');
+    assert.equal(speedText(0, 0, false), 'Epoch 0 · paused');
+    assert.equal(speedText(1, 12.34, true), 'Epoch 1 · 12 steps/s');
   });
 
   it('shortens step labels', () => {

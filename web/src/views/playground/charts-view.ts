@@ -66,6 +66,8 @@ export class ChartsView {
   private shape: RowShape = rowShape(0);
   private dirty = false;
   private lastDraw = 0;
+  private nextPanel = 0;
+  private stale = 0; // panels drawn since the data last changed
   private log = false;
 
   constructor() {
@@ -179,8 +181,11 @@ export class ChartsView {
     if (last === undefined || evaluation.step !== last) {
       this.history.push(evaluationRow(evaluation, this.shape));
       this.dirty = true;
+      this.stale = 0;
     }
-    if (this.dirty && (force || now - this.lastDraw >= REDRAW_MS)) this.draw(now);
+    if (this.dirty && force) this.draw(now, true);
+    else if (this.dirty && now - this.lastDraw >= REDRAW_MS / Math.max(1, this.panels.length))
+      this.draw(now);
   }
 
   reset(): void {
@@ -188,14 +193,23 @@ export class ChartsView {
     this.history.clear();
   }
 
-  private draw(now: number): void {
-    this.dirty = false;
+  // While running, one panel per redraw, in turn: a frame never pays for every uPlot redraw
+  // at once (they cost several ms each without a GPU). Paused or forced: all of them.
+  private draw(now: number, all = false): void {
     this.lastDraw = now;
     const cols = this.history.columns;
     const xs = cols[STEP] as number[];
-    for (const p of this.panels) {
+    const count = all ? this.panels.length : Math.min(1, this.panels.length);
+    for (let i = 0; i < count; i++) {
+      const p = this.panels[this.nextPanel % this.panels.length]!;
+      this.nextPanel = (this.nextPanel + 1) % this.panels.length;
       const data = [xs, ...p.columns.map((c) => cols[c] ?? [])] as uPlot.AlignedData;
       p.chart.setData(data);
+    }
+    this.stale += count;
+    if (this.stale >= this.panels.length) {
+      this.stale = 0;
+      this.dirty = false;
     }
   }
 

@@ -108,7 +108,7 @@ export class PlaygroundViews {
     // Deep or wide networks get the full row.
     const wide = layout.layers.length > 5 || layout.layers.some((l) => l.out > 24);
     this.netSection.element.classList.toggle('pv-wide', wide);
-    this.status.setRun(layout);
+    this.status.setRun();
     this.network.setRun(layout);
     this.charts.setRun(layout);
   }

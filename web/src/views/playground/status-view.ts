@@ -1,7 +1,8 @@
-// Step counter, speed, dead/dormant counts and the collapsed flag, in words.
+// Epoch, speed, near-dead units and the collapsed flag, in words. The step, losses and the
+// dead/dormant counts are the page's run bar (views/run-status.ts); this line adds the rest.
 import { h } from '../../dom';
-import type { FromWorker, Layout } from '../../run/protocol';
-import { COLLAPSED_TEXT, deadSummary, progressText } from './summary-text';
+import type { FromWorker } from '../../run/protocol';
+import { COLLAPSED_TEXT, nearDeadSummary, speedText } from './summary-text';
 
 type Frame = Extract<FromWorker, { type: 'frame' }>;
 
@@ -10,7 +11,6 @@ export class StatusView {
   private readonly progress: HTMLParagraphElement;
   private readonly units: HTMLParagraphElement;
   private readonly collapsed: HTMLParagraphElement;
-  private totalSteps = 0;
 
   constructor() {
     this.progress = h('p', { class: 'pv-progress' }, 'Not started');
@@ -19,19 +19,15 @@ export class StatusView {
     this.element = h('div', { class: 'pv-status' }, this.progress, this.units, this.collapsed);
   }
 
-  setRun(layout: Layout): void {
-    this.totalSteps = layout.total_steps;
-    this.set(this.progress, progressText(0, this.totalSteps, 0, 0, false));
+  setRun(): void {
+    this.set(this.progress, speedText(0, 0, false));
     this.set(this.units, '');
     this.collapsed.hidden = true;
   }
 
   update(frame: Frame): void {
-    this.set(
-      this.progress,
-      progressText(frame.step, this.totalSteps, frame.epoch, frame.stepsPerSecond, frame.playing),
-    );
-    this.set(this.units, deadSummary(frame.evaluation));
+    this.set(this.progress, speedText(frame.epoch, frame.stepsPerSecond, frame.playing));
+    this.set(this.units, nearDeadSummary(frame.evaluation));
     const collapsed = frame.evaluation.collapsed;
     if (this.collapsed.hidden === collapsed) {
       this.collapsed.hidden = !collapsed;

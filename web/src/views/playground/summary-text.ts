@@ -1,4 +1,4 @@
-// Short sentences about a frame: step counter and dead/dormant counts. Display only: counts are
+// Short sentences about a frame: epoch and speed, near-dead units. Display only: counts are
 // the core's, summed over layers.
 import type { Evaluation } from '../../run/protocol';
 
@@ -14,35 +14,19 @@ export function formatRate(stepsPerSecond: number): string {
   return String(Number(stepsPerSecond.toPrecision(2)));
 }
 
-/** "Step 1,200 of 5,000 · epoch 48 · 3,100 steps/s". */
-export function progressText(
-  step: number,
-  totalSteps: number,
-  epoch: number,
-  stepsPerSecond: number,
-  playing: boolean,
-): string {
-  const of = totalSteps > 0 ? ` of ${formatCount(totalSteps)}` : '';
+/** "epoch 48 · 3,100 steps/s" (or "paused"). */
+export function speedText(epoch: number, stepsPerSecond: number, playing: boolean): string {
   const speed = playing ? `${formatRate(stepsPerSecond)} steps/s` : 'paused';
-  return `Step ${formatCount(step)}${of} · epoch ${formatCount(epoch)} · ${speed}`;
+  return `Epoch ${formatCount(epoch)} · ${speed}`;
 }
 
-/** "3 of 32 hidden units dead, 2 dormant" (plus near-dead and born-dead when any). */
-export function deadSummary(evaluation: Evaluation): string {
-  let units = 0;
-  let dead = 0;
-  let dormant = 0;
+/** "2 near-dead units (fire on under 1% of points)", or "" when there are none. */
+export function nearDeadSummary(evaluation: Evaluation): string {
   let nearDead = 0;
-  for (const layer of evaluation.layers) {
-    units += layer.units;
-    dead += layer.dead;
-    dormant += layer.dormant;
-    nearDead += layer.near_dead - layer.inactive;
-  }
-  const noun = units === 1 ? 'hidden unit' : 'hidden units';
-  let text = `${formatCount(dead)} of ${formatCount(units)} ${noun} dead, ${formatCount(dormant)} dormant`;
-  if (nearDead > 0) text += `, ${formatCount(nearDead)} near-dead`;
-  return text;
+  for (const layer of evaluation.layers) nearDead += layer.near_dead - layer.inactive;
+  if (nearDead <= 0) return '';
+  const noun = nearDead === 1 ? 'unit' : 'units';
+  return `${formatCount(nearDead)} near-dead ${noun} (fire on under 1% of the training points)`;
 }
 
 export const COLLAPSED_TEXT =
