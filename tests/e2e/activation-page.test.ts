@@ -3,65 +3,24 @@
 // It checks values the page plotted (read from window.__leakyLab), never timings.
 // Run `bash scripts/build.sh` first.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { pathToFileURL } from 'node:url';
+import {
+  PAGE_FILE,
+  SCREENSHOTS,
+  startHarness,
+  type Harness,
+  type Opened,
+} from './support/harness.ts';
+import type { Page } from 'playwright-core';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE_FILE = join(ROOT, 'build/web/index.html');
-const SCREENSHOTS = join(ROOT, 'build/screenshots');
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  /** Console errors, uncaught exceptions and requests that left the page. */
-  problems: string[];
-}
-
-let server: PreviewServer;
-let browser: Browser;
+let harness: Harness;
 let baseUrl: string;
-
-/** Opens `url` in a fresh context and records everything that would count as a problem. */
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('request', (req) => {
-    const u = req.url();
-    // blob: is the page's own inline worker (the training run), never a network request.
-    const local =
-      u.startsWith(baseUrl) ||
-      u.startsWith('file:') ||
-      u.startsWith('data:') ||
-      u.startsWith('blob:');
-    if (!local) problems.push(`request to ${u}`);
-  });
-  await page.goto(url);
-  return { page, context, problems };
-}
-
-async function close(o: Opened): Promise<void> {
-  await o.context.close();
-  assert.deepEqual(o.problems, [], 'no console errors, page errors or outside requests');
-}
+const open = (url: string, viewport?: { width: number; height: number }): Promise<Opened> =>
+  harness.open(url, viewport);
+const close = (o: Opened): Promise<void> => harness.close(o);
 
 /** Waits until the page has evaluated with the given settings. */
 async function settled(
@@ -112,26 +71,12 @@ async function snapshot(page: Page) {
 
 describe('activation page', { timeout: 180_000 }, () => {
   before(async () => {
-    if (!existsSync(PAGE_FILE)) {
-      throw new Error(`${PAGE_FILE} is missing: run \`bash scripts/build.sh\` first`);
-    }
-    server = await preview({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-      logLevel: 'silent',
-    });
-    const url = server.resolvedUrls?.local[0];
-    assert.ok(url, 'preview server has a local URL');
-    baseUrl = url;
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    harness = await startHarness();
+    baseUrl = harness.baseUrl;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await harness?.stop();
   });
 
   it('loads the SIMD build and says so', async () => {

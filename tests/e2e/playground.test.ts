@@ -3,67 +3,30 @@
 // the Node build of the same core (build/wasm/dist/leaky_node.cjs) for the same config and
 // steps. Timings are printed, never asserted. Run `bash scripts/build.sh` first.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import {
+  PAGE_FILE,
+  ROOT,
+  SCREENSHOTS,
+  startHarness,
+  type Harness,
+  type Opened,
+} from './support/harness.ts';
 import type { Evaluation } from '../../web/src/run/protocol.ts';
 import type { TrainerModule } from '../../web/src/run/trainer-api.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE_FILE = join(ROOT, 'build/web/index.html');
-const SCREENSHOTS = join(ROOT, 'build/screenshots');
 const NODE_CORE = join(ROOT, 'build/wasm/dist/leaky_node.cjs');
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  problems: string[];
-}
-
-let server: PreviewServer;
-let browser: Browser;
+let harness: Harness;
 let baseUrl: string;
 let core: TrainerModule;
-
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<Opened> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('request', (req) => {
-    const u = req.url();
-    const local =
-      u.startsWith(baseUrl) ||
-      u.startsWith('file:') ||
-      u.startsWith('data:') ||
-      u.startsWith('blob:');
-    if (!local) problems.push(`request to ${u}`);
-  });
-  await page.goto(url);
-  return { page, context, problems };
-}
-
-async function close(o: Opened): Promise<void> {
-  await o.context.close();
-  assert.deepEqual(o.problems, [], 'no console errors, page errors or outside requests');
-}
+const open = (url: string, viewport?: { width: number; height: number }): Promise<Opened> =>
+  harness.open(url, viewport);
+const close = (o: Opened): Promise<void> => harness.close(o);
 
 type RunSnapshot = NonNullable<NonNullable<Window['__leakyLab']>['run']>;
 
@@ -124,28 +87,14 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe('playground', { timeout: 300_000 }, () => {
   before(async () => {
-    if (!existsSync(PAGE_FILE)) {
-      throw new Error(`${PAGE_FILE} is missing: run \`bash scripts/build.sh\` first`);
-    }
     const require = createRequire(import.meta.url);
     core = await (require(NODE_CORE) as () => Promise<TrainerModule>)();
-    server = await preview({
-      configFile: join(ROOT, 'web/vite.config.ts'),
-      preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-      logLevel: 'silent',
-    });
-    const url = server.resolvedUrls?.local[0];
-    assert.ok(url, 'preview server has a local URL');
-    baseUrl = url;
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    harness = await startHarness();
+    baseUrl = harness.baseUrl;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await harness?.stop();
   });
 
   it('loads, trains the default experiment, and the loss falls', async () => {
@@ -346,7 +295,7 @@ describe('playground', { timeout: 300_000 }, () => {
   });
 
   it('keeps the main thread free while training (long tasks printed)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];

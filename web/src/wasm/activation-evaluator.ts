@@ -1,29 +1,11 @@
 // Owns one ActivationEval of the core: writes z, evaluates, copies f and f' out.
 // Views over wasm memory are taken fresh after every call and never kept: the heap may grow.
+import { parseProblems } from '../run/parse-problems';
 import type { ActivationEval, ActivationSpec, CoreModule, CoreProblem } from './core-api';
 
 export type Evaluation =
   | { ok: true; z: Float32Array; f: Float32Array; df: Float32Array }
   | { ok: false; problems: CoreProblem[] };
-
-function parseProblems(json: string): CoreProblem[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    if (Array.isArray(v)) {
-      return v.map((p: unknown) => {
-        const r = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
-        return {
-          field: String(r['field'] ?? ''),
-          value: String(r['value'] ?? ''),
-          message: String(r['message'] ?? 'invalid value'),
-        };
-      });
-    }
-  } catch {
-    // fall through: report the raw answer
-  }
-  return [{ field: '', value: '', message: json }];
-}
 
 export class ActivationEvaluator {
   private readonly core: ActivationEval;

@@ -34,9 +34,5 @@ export interface CoreModule {
 
 export type CoreFactory = (options?: Record<string, unknown>) => Promise<CoreModule>;
 
-/** One problem reported by the core's validation. */
-export interface CoreProblem {
-  field: string;
-  value: string;
-  message: string;
-}
+/** One validation problem from the core (the same shape everywhere). */
+export type { Problem as CoreProblem } from '../run/protocol';
