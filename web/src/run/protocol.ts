@@ -107,7 +107,9 @@ export type ToWorker =
   | { type: 'set'; field: 'alpha' | 'lr'; value: number }
   | { type: 'stepsPerFrame'; value: number }
   /** The page drew the last frame: the worker may send the next (one frame per animation frame). */
-  | { type: 'ack' };
+  | { type: 'ack' }
+  /** The run is over: delete the core's objects and close the worker. */
+  | { type: 'dispose' };
 
 /** Worker -> page. */
 export type FromWorker =

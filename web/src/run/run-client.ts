@@ -42,10 +42,16 @@ export class RunClient {
     this.worker?.postMessage(msg);
   }
 
-  /** Terminates the worker (its wasm memory goes with it). */
+  /**
+   * Ends the run: the worker deletes the core's objects and closes itself. A worker that has
+   * not done so within a second (a long step) is terminated; its wasm memory goes with it.
+   */
   stop(): void {
     this.generation += 1;
-    this.worker?.terminate();
+    const worker = this.worker;
+    if (worker === null) return;
     this.worker = null;
+    worker.postMessage({ type: 'dispose' } satisfies ToWorker);
+    setTimeout(() => worker.terminate(), 1000);
   }
 }

@@ -8,6 +8,7 @@ import type { TrainerFactory, TrainerHandle, TrainerModule } from './trainer-api
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  close(): void;
 }
 
 const MAX_STEPS_PER_FRAME = 10_000;
@@ -69,6 +70,10 @@ class Run {
       case 'ack':
         this.acked = true;
         this.schedule();
+        break;
+      case 'dispose':
+        this.dispose();
+        this.scope.close();
         break;
     }
   }
