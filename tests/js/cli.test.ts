@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { KINDS } from './support/kinds.ts';
 import { cliPath } from './support/paths.ts';
 
 function cli(...args: string[]) {
@@ -22,21 +23,7 @@ test('activation prints the documented JSON object', () => {
 });
 
 test("every table name is accepted; relu has no alpha; f'(0) follows the table", () => {
-  const kinds = [
-    'linear',
-    'relu',
-    'leaky_relu',
-    'prelu',
-    'rrelu',
-    'elu',
-    'selu',
-    'gelu',
-    'gelu_tanh',
-    'silu',
-    'tanh',
-    'sigmoid',
-  ];
-  for (const kind of kinds) {
+  for (const kind of KINDS) {
     const r = cli('activation', '--kind', kind, '--x', '-1,0,1');
     assert.equal(r.status, 0, `${kind}: ${r.stderr}`);
     const out = JSON.parse(r.stdout);
