@@ -109,15 +109,6 @@ struct Case {
   int inputs = 3;
 };
 
-HiddenLayerSpec layer(int units, Kind kind, float alpha = 0.0f, bool per_unit = false) {
-  HiddenLayerSpec h;
-  h.units = units;
-  h.act = default_activation(kind);
-  if (info(kind).uses_alpha) h.act.alpha = alpha;
-  h.prelu_per_unit = per_unit;
-  return h;
-}
-
 // Every hidden activation the issue names, in 3 -> 4 -> 3 -> k networks.
 std::vector<Case> cases() {
   std::vector<Case> out;
@@ -128,22 +119,27 @@ std::vector<Case> cases() {
   };
   for (Kind k : {Kind::linear, Kind::relu, Kind::rrelu, Kind::selu, Kind::gelu, Kind::gelu_tanh,
                  Kind::silu, Kind::tanh, Kind::sigmoid})
-    both(std::string(info(k).name), layer(4, k), layer(3, k));
+    both(std::string(info(k).name), hidden_layer(4, k), hidden_layer(3, k));
   for (float a : {0.0f, 0.01f, 0.2f, 1.0f, 1.5f, -0.5f})
-    both("leaky_relu alpha=" + std::to_string(a), layer(4, Kind::leaky_relu, a),
-         layer(3, Kind::leaky_relu, a));
+    both("leaky_relu alpha=" + std::to_string(a), hidden_layer(4, Kind::leaky_relu, a),
+         hidden_layer(3, Kind::leaky_relu, a));
   for (float a : {1.0f, 0.5f})
-    both("elu alpha=" + std::to_string(a), layer(4, Kind::elu, a), layer(3, Kind::elu, a));
-  both("prelu per layer", layer(4, Kind::prelu, 0.25f), layer(3, Kind::prelu, 0.25f));
-  both("prelu per unit", layer(4, Kind::prelu, 0.25f, true), layer(3, Kind::prelu, 0.25f, true));
-  both("prelu per unit, then leaky_relu 0.2", layer(4, Kind::prelu, 0.25f, true),
-       layer(3, Kind::leaky_relu, 0.2f));
-  both("relu, then prelu per layer", layer(4, Kind::relu), layer(3, Kind::prelu, 0.25f));
+    both("elu alpha=" + std::to_string(a), hidden_layer(4, Kind::elu, a),
+         hidden_layer(3, Kind::elu, a));
+  both("prelu per layer", hidden_layer(4, Kind::prelu, 0.25f), hidden_layer(3, Kind::prelu, 0.25f));
+  both("prelu per unit", hidden_layer(4, Kind::prelu, 0.25f, true),
+       hidden_layer(3, Kind::prelu, 0.25f, true));
+  both("prelu per unit, then leaky_relu 0.2", hidden_layer(4, Kind::prelu, 0.25f, true),
+       hidden_layer(3, Kind::leaky_relu, 0.2f));
+  both("relu, then prelu per layer", hidden_layer(4, Kind::relu),
+       hidden_layer(3, Kind::prelu, 0.25f));
   // Wider than a SIMD batch, so that the vector bodies run and not only the tails.
-  out.push_back(
-      {"wide leaky_relu 0.1", {layer(19, Kind::leaky_relu, 0.1f), layer(9, Kind::gelu)}, 5});
-  out.push_back(
-      {"wide prelu per unit", {layer(17, Kind::prelu, 0.25f, true), layer(10, Kind::prelu)}, 5});
+  out.push_back({"wide leaky_relu 0.1",
+                 {hidden_layer(19, Kind::leaky_relu, 0.1f), hidden_layer(9, Kind::gelu)},
+                 5});
+  out.push_back({"wide prelu per unit",
+                 {hidden_layer(17, Kind::prelu, 0.25f, true), hidden_layer(10, Kind::prelu, 0.0f)},
+                 5});
   return out;
 }
 
@@ -333,8 +329,9 @@ TEST_CASE("backward matches double finite differences for every parameter, activ
 TEST_CASE("rrelu in training mode: backward uses the slopes forward drew") {
   for (Loss loss : {Loss::mse, Loss::bce, Loss::softmax_ce})
     for (Kernels kernels : {Kernels::simd, Kernels::scalar}) {
-      Case c{"rrelu training", {layer(4, Kind::rrelu), layer(3, Kind::rrelu)}};
-      Case wide{"rrelu training, wide", {layer(19, Kind::rrelu), layer(9, Kind::rrelu)}, 5};
+      Case c{"rrelu training", {hidden_layer(4, Kind::rrelu), hidden_layer(3, Kind::rrelu)}};
+      Case wide{
+          "rrelu training, wide", {hidden_layer(19, Kind::rrelu), hidden_layer(9, Kind::rrelu)}, 5};
       for (const Case* cc : {&c, &wide}) {
         CAPTURE(cc->name);
         CAPTURE(loss_label(loss));
@@ -368,7 +365,7 @@ TEST_CASE("the gradient at an exact kink follows the table: relu'(0) = 0, leaky'
       spec.inputs = 1;
       spec.outputs = 1;
       spec.loss = Loss::mse;
-      spec.hidden = {layer(1, alpha == 0.0f ? Kind::relu : Kind::leaky_relu, alpha)};
+      spec.hidden = {hidden_layer(1, alpha == 0.0f ? Kind::relu : Kind::leaky_relu, alpha)};
       Network net = make_network(spec);
       const LayerView& h = net.layers[0];
       const LayerView& o = net.layers[1];

@@ -9,6 +9,8 @@
 #include "stats_json.hpp"
 #include "trainer.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -17,6 +19,7 @@
 #include <vector>
 
 using namespace leaky;
+using namespace leaky::test;
 
 namespace {
 
@@ -45,15 +48,6 @@ Dataset data_1d(std::vector<float> x_train, std::vector<float> x_test = {0.5f},
   d.y_test = std::move(y_test);
   d.input_names = {"x"};
   return d;
-}
-
-HiddenLayerSpec hidden(int units, Kind kind, float alpha = 0.01f, bool per_unit = false) {
-  HiddenLayerSpec h;
-  h.units = units;
-  h.act = default_activation(kind);
-  if (info(kind).uses_alpha) h.act.alpha = alpha;
-  h.prelu_per_unit = per_unit;
-  return h;
 }
 
 Network network(std::vector<HiddenLayerSpec> layers, Loss loss = Loss::mse, int outputs = 1) {
@@ -95,7 +89,7 @@ struct Evaluator {
 //   2: w =  1, b =  0    z > 0 for the 100 positive x: rate 0.5
 //   3: w =  0, b =  0    z = 0 exactly: inactive (z <= 0, not z < 0)
 Network four_units(Kind kind, float alpha = 0.01f) {
-  Network net = network({hidden(4, kind, alpha)});
+  Network net = network({hidden_layer(4, kind, alpha)});
   set_unit(net, 0, 0, -1.0f, -200.0f);
   set_unit(net, 0, 1, 1.0f, -99.0f);
   set_unit(net, 0, 2, 1.0f, 0.0f);
@@ -177,7 +171,7 @@ TEST_CASE("leaky_relu: the same inactive units are dormant, not dead; alpha 0 is
 
 TEST_CASE("prelu per unit: an inactive unit with slope 0 is dead, with slope 0.25 dormant") {
   for (Kernels k : kBothKernels) {
-    Network net = network({hidden(2, Kind::prelu, 0.25f, true)});
+    Network net = network({hidden_layer(2, Kind::prelu, 0.25f, true)});
     set_unit(net, 0, 0, -1.0f, -200.0f);
     set_unit(net, 0, 1, 1.0f, -200.0f);
     const LayerView& l = net.layers[0];
@@ -197,7 +191,7 @@ TEST_CASE("prelu per unit: an inactive unit with slope 0 is dead, with slope 0.2
 
 TEST_CASE("a unit fed only by a dead layer, with zero bias, sits at z = 0 and is inactive") {
   for (Kernels k : kBothKernels) {
-    Network net = network({hidden(2, Kind::relu), hidden(3, Kind::relu)});
+    Network net = network({hidden_layer(2, Kind::relu), hidden_layer(3, Kind::relu)});
     set_unit(net, 0, 0, -1.0f, -200.0f);
     set_unit(net, 0, 1, 1.0f, -200.0f);
     const LayerView& l2 = net.layers[1];
@@ -219,8 +213,8 @@ TEST_CASE("a unit fed only by a dead layer, with zero bias, sits at z = 0 and is
 
 TEST_CASE("collapsed: a whole relu layer dead, not a whole leaky layer dormant") {
   for (Kernels k : kBothKernels) {
-    Network relu = network({hidden(3, Kind::relu), hidden(2, Kind::relu)});
-    Network leaky = network({hidden(3, Kind::relu), hidden(2, Kind::leaky_relu, 0.1f)});
+    Network relu = network({hidden_layer(3, Kind::relu), hidden_layer(2, Kind::relu)});
+    Network leaky = network({hidden_layer(3, Kind::relu), hidden_layer(2, Kind::leaky_relu, 0.1f)});
     for (Network* net : {&relu, &leaky}) {
       set_unit(*net, 0, 0, 1.0f, 0.0f);
       set_unit(*net, 0, 1, -1.0f, 0.0f);
@@ -250,7 +244,7 @@ TEST_CASE("collapsed: a whole relu layer dead, not a whole leaky layer dormant")
 
 TEST_CASE("born dead at the first evaluation; revivals counted per unit across evaluations") {
   for (Kernels k : kBothKernels) {
-    Network net = network({hidden(2, Kind::relu)});
+    Network net = network({hidden_layer(2, Kind::relu)});
     set_unit(net, 0, 0, 1.0f, -200.0f); // inactive at first
     set_unit(net, 0, 1, 1.0f, 0.0f);    // active at first
     const LayerView& l = net.layers[0];
@@ -325,7 +319,7 @@ TEST_CASE("mean |gradient| and weight norm on a tiny network, by hand") {
   // Test set: x = 2, target 1: a = [6, 0], y = 3, loss (3 - 1)^2 = 4.
   for (Kernels k : kBothKernels)
     for (std::size_t capacity : {1, 2, 8}) { // chunked or not, the full-batch gradient
-      Network net = network({hidden(2, Kind::relu)});
+      Network net = network({hidden_layer(2, Kind::relu)});
       set_unit(net, 0, 0, 3.0f, 0.0f);
       set_unit(net, 0, 1, -4.0f, 0.0f);
       const LayerView& o = net.layers[1];
@@ -348,7 +342,7 @@ TEST_CASE("accuracy: bce thresholds the logit at 0, softmax_ce takes the arg max
   for (Kernels k : kBothKernels) {
     // logit = relu(x) - 0.5.  Train x = -1, 0.25, 1, 2 with labels 0, 0, 1, 0:
     // logits -0.5, -0.25, 0.5, 1.5 -> 0, 0, 1, 1: 3 of 4 right.  Test x = 3, label 1: right.
-    Network bce = network({hidden(1, Kind::relu)}, Loss::bce);
+    Network bce = network({hidden_layer(1, Kind::relu)}, Loss::bce);
     set_unit(bce, 0, 0, 1.0f, 0.0f);
     bce.params[bce.layers[1].b] = -0.5f;
     Evaluator e1(bce, k);
@@ -360,7 +354,7 @@ TEST_CASE("accuracy: bce thresholds the logit at 0, softmax_ce takes the arg max
 
     // Three logits [a, -a, 0.5] with a = relu(x): x = 2 -> class 0; x = -1 -> [0, 0, 0.5],
     // class 2; x = 0.25 -> class 2. Labels 0, 2, 1: 2 of 3 right.
-    Network soft = network({hidden(1, Kind::relu)}, Loss::softmax_ce, 3);
+    Network soft = network({hidden_layer(1, Kind::relu)}, Loss::softmax_ce, 3);
     set_unit(soft, 0, 0, 1.0f, 0.0f);
     const LayerView& o = soft.layers[1];
     soft.params[o.w + 1] = -1.0f;
@@ -432,7 +426,7 @@ TEST_CASE("histograms: huge and infinite pre-activations go to the end bins") {
   // so a cast to int before clamping would be undefined (INT_MIN on x86: an index far out
   // of the buffer). Diverging runs reach such values.
   for (Kernels k : kBothKernels) {
-    Network net = network({hidden(3, Kind::leaky_relu, 0.1f)});
+    Network net = network({hidden_layer(3, Kind::leaky_relu, 0.1f)});
     set_unit(net, 0, 0, 1e30f, 0.0f);  // z = +-1e30 .. 1e32
     set_unit(net, 0, 1, -1e36f, 0.0f); // z = -+1e36 .. 1e38
     set_unit(net, 0, 2, 3e38f, 0.0f);  // z = +-inf for |x| >= 1.5, finite at x = +-0.5

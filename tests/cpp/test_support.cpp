@@ -41,6 +41,15 @@ std::vector<Activation> activations_to_test() {
   return out;
 }
 
+HiddenLayerSpec hidden_layer(int units, Kind kind, std::optional<float> alpha, bool per_unit) {
+  HiddenLayerSpec h;
+  h.units = units;
+  h.act = default_activation(kind);
+  if (alpha && info(kind).uses_alpha) h.act.alpha = *alpha;
+  h.prelu_per_unit = per_unit;
+  return h;
+}
+
 std::string describe(const Activation& act) {
   return std::string(info(act.kind).name) + " alpha=" + std::to_string(act.alpha) +
          (act.training ? " training" : "");

@@ -1,8 +1,10 @@
 // Helpers shared by the C++ tests: test data, float comparisons in ulps, kind lists.
 #pragma once
 #include "activation.hpp"
+#include "network.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,10 @@ bool is_piecewise_linear(Kind kind);
 std::vector<Activation> activations_to_test();
 
 std::string describe(const Activation& act);
+
+// A hidden layer of `units` units of `kind`; alpha defaults to the kind's own default.
+HiddenLayerSpec hidden_layer(int units, Kind kind, std::optional<float> alpha = std::nullopt,
+                             bool per_unit = false);
 
 // Distance in representable floats; NaN equals NaN, +0 equals -0.
 std::uint32_t ulp_distance(float a, float b);
