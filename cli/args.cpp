@@ -1,6 +1,8 @@
 #include "args.hpp"
 
 #include <cerrno>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace leaky::cli {
@@ -47,6 +49,21 @@ std::optional<double> parse_number(const std::string& text) {
   const double v = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size()) return std::nullopt;
   return v;
+}
+
+std::optional<std::string> whole_number_option(const Args& args, const char* name, double lo,
+                                               double hi, double& out) {
+  auto text = args.get(name);
+  if (!text) return std::nullopt;
+  auto v = parse_number(*text);
+  if (!v || std::floor(*v) != *v || *v < lo || *v > hi) {
+    char range[96];
+    std::snprintf(range, sizeof range, "[%.0f, %.0f]", lo, hi);
+    return "--" + std::string(name) + " must be a whole number within " + range + ", got '" +
+           *text + "'";
+  }
+  out = *v;
+  return std::nullopt;
 }
 
 std::optional<std::vector<double>> parse_number_list(const std::string& text) {

@@ -27,6 +27,11 @@ std::optional<std::string> parse_args(int argc, char** argv, int first,
 // Whole-string number parsing: "1.5" yes, "1.5x" and "" no.
 std::optional<double> parse_number(const std::string& text);
 
+// A whole-number option within [lo, hi]: absent leaves `out` unchanged; a bad value returns
+// the one-line error ("--seeds must be a whole number within [1, 10000], got 'x'").
+std::optional<std::string> whole_number_option(const Args& args, const char* name, double lo,
+                                               double hi, double& out);
+
 // "a,b,c" -> numbers; nullopt names no position, the caller says which option failed.
 std::optional<std::vector<double>> parse_number_list(const std::string& text);
 

@@ -174,26 +174,14 @@ int run_sweep(int argc, char** argv) {
     return fail("no hidden layer of the config has an alpha (use leaky_relu, prelu or elu in "
                 "network.activation)");
 
-  auto whole = [&](const char* name, double lo, double hi, double fallback, double& out) -> bool {
-    out = fallback;
-    auto text = args.get(name);
-    if (!text) return true;
-    auto v = parse_number(*text);
-    if (!v || std::floor(*v) != *v || *v < lo || *v > hi) {
-      error = "--" + std::string(name) + " must be a whole number within [" + json::number(lo) +
-              ", " + json::number(hi) + "], got '" + *text + "'";
-      return false;
-    }
-    out = *v;
-    return true;
-  };
 #ifdef __EMSCRIPTEN__
   const double default_jobs = 1; // no pthreads in this build
 #else
   const double default_jobs = std::max(1u, std::thread::hardware_concurrency());
 #endif
   double seeds = 1, jobs = default_jobs;
-  if (!whole("seeds", 1, 10000, 1, seeds) || !whole("jobs", 1, 256, jobs, jobs)) return fail(error);
+  if (auto bad = whole_number_option(args, "seeds", 1, 10000, seeds)) return fail(*bad);
+  if (auto bad = whole_number_option(args, "jobs", 1, 256, jobs)) return fail(*bad);
   if (auto text = args.get("target-loss")) {
     auto v = parse_number(*text);
     if (!v || !(*v > 0) || !std::isfinite(*v))

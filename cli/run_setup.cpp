@@ -41,24 +41,6 @@ std::optional<Dataset> load_data(const RunConfig& config,
   return std::move(imported.dataset);
 }
 
-namespace {
-bool whole_number(const Args& args, const char* name, double lo, double hi, double& out,
-                  std::string& error) {
-  auto text = args.get(name);
-  if (!text) return true;
-  auto v = parse_number(*text);
-  if (!v || std::floor(*v) != *v || *v < lo || *v > hi) {
-    char range[96];
-    std::snprintf(range, sizeof range, "[%.0f, %.0f]", lo, hi);
-    error = "--" + std::string(name) + " must be a whole number within " + range + ", got '" +
-            *text + "'";
-    return false;
-  }
-  out = *v;
-  return true;
-}
-} // namespace
-
 std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
   auto config_path = args.get("config");
   if (!config_path) {
@@ -76,12 +58,18 @@ std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
   run.config = parsed.config;
   double v = 0;
   if (args.has("steps")) {
-    if (!whole_number(args, "steps", 0, 1e9, v, error)) return std::nullopt;
+    if (auto bad = whole_number_option(args, "steps", 0, 1e9, v)) {
+      error = *bad;
+      return std::nullopt;
+    }
     run.config.training.steps = static_cast<std::int64_t>(v);
     run.config.training.epochs = 0;
   }
   if (args.has("eval-every")) {
-    if (!whole_number(args, "eval-every", 1, 1e9, v, error)) return std::nullopt;
+    if (auto bad = whole_number_option(args, "eval-every", 1, 1e9, v)) {
+      error = *bad;
+      return std::nullopt;
+    }
     run.config.training.eval_every = static_cast<int>(v);
   }
   auto data = load_data(run.config, args.get("data"), error);
