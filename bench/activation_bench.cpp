@@ -22,7 +22,7 @@ struct Result {
   double elements_per_s;
 };
 
-double measure(const Activation& act, bool simd_path, std::size_t n, double seconds) {
+double measure(const Activation& act, Kernels kernels, std::size_t n, double seconds) {
   std::vector<float> z(n), g(n), a(n), dz(n);
   Rng rng(1);
   for (std::size_t i = 0; i < n; ++i) {
@@ -30,16 +30,8 @@ double measure(const Activation& act, bool simd_path, std::size_t n, double seco
     g[i] = rng.uniform(-1.0f, 1.0f);
   }
   auto step = [&] {
-#if LEAKY_SIMD
-    if (simd_path) {
-      simd::forward(act, z, a);
-      simd::backward(act, z, g, dz);
-      return;
-    }
-#endif
-    (void)simd_path;
-    scalar::forward(act, z, a);
-    scalar::backward(act, z, g, dz);
+    forward(kernels, act, z, a);
+    backward(kernels, act, z, g, dz);
   };
   const double rate = bench::best_rate(seconds, [&](std::size_t times) {
     for (std::size_t i = 0; i < times; ++i)
@@ -60,10 +52,11 @@ int main(int argc, char** argv) {
   const Kind kinds[] = {Kind::relu, Kind::leaky_relu, Kind::elu, Kind::gelu};
   for (std::size_t n : {std::size_t{4096}, std::size_t{1000000}}) {
     for (Kind k : kinds) {
-      for (bool simd_path : {true, false}) {
-        if (simd_path && !LEAKY_SIMD) continue;
+      for (Kernels kernels : {Kernels::simd, Kernels::scalar}) {
+        if (!kernels_available(kernels)) continue;
+        const bool simd_path = kernels == Kernels::simd;
         const Activation act = default_activation(k);
-        const double eps = measure(act, simd_path, n, seconds);
+        const double eps = measure(act, kernels, n, seconds);
         results.push_back({std::string(info(k).name), simd_path ? "simd" : "scalar", n, eps});
         std::printf("{\"bench\":\"activation\",\"platform\":\"%s\",\"arch\":\"%s\",\"kind\":\"%s\","
                     "\"path\":\"%s\",\"n\":%zu,\"elements_per_s\":%.4g}\n",

@@ -67,7 +67,7 @@ struct Row {
 };
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k) {
-  TrainerResult made = make_trainer(c, std::move(data), nullptr, k);
+  TrainerResult made = make_trainer(c, std::move(data), k);
   if (!made.trainer) {
     std::fprintf(stderr, "leaky-bench-train: %s\n", problems_to_text(made.problems).c_str());
     std::exit(1);

@@ -11,21 +11,23 @@
 
 namespace leaky::cli {
 
-const char* activation_help() {
+std::string activation_help() {
   return "leaky-lab activation --kind K [--alpha A] [--lower L --upper U [--training --seed S]]\n"
-         "                    --x=X1,X2,...\n"
+         "                    --x=X1,X2,... [--scalar]\n"
          "  Prints {\"kind\",\"alpha\",\"x\",\"f\",\"df\"} as one JSON line: f(x) and f'(x) per\n"
-         "  x, computed by the core's SIMD path in float32. Non-finite results are written\n"
-         "  as the strings \"NaN\", \"Infinity\", \"-Infinity\".\n"
-         "  --kind      linear, relu, leaky_relu, prelu, rrelu, elu, selu, gelu, gelu_tanh,\n"
-         "              silu, tanh, sigmoid\n"
+         "  x, computed in float32 by the core's SIMD path (--scalar: the scalar reference).\n"
+         "  Non-finite results are written as the strings \"NaN\", \"Infinity\", \"-Infinity\".\n"
+         "  --kind      " +
+         kind_names() +
+         "\n"
          "  --alpha     any finite number; slope for z<=0 (leaky_relu, default 0.01; prelu,\n"
          "              default 0.25) or scale of the negative side (elu, default 1)\n"
          "  --lower, --upper  rrelu's slope range, 0 <= lower <= upper (default 1/8, 1/3);\n"
          "              eval mode uses (lower+upper)/2\n"
          "  --training  rrelu only: one random slope per x, drawn from U(lower, upper)\n"
          "  --seed      rrelu training noise seed, integer >= 0 (default 0)\n"
-         "  --x         comma-separated numbers (inf and nan are accepted)\n";
+         "  --x         comma-separated numbers (inf and nan are accepted)\n"
+         "  --scalar    use the scalar reference kernels instead of the SIMD ones\n";
 }
 
 namespace {
@@ -39,11 +41,11 @@ int run_activation(int argc, char** argv) {
   Args args;
   const std::vector<OptionSpec> specs = {{"kind", true},  {"alpha", true},     {"lower", true},
                                          {"upper", true}, {"training", false}, {"seed", true},
-                                         {"x", true},     {"help", false}};
+                                         {"x", true},     {"scalar", false},   {"help", false}};
   if (auto error = parse_args(argc, argv, 2, specs, args))
     return fail(*error + " (see leaky-lab activation --help)");
   if (args.has("help")) {
-    std::fputs(activation_help(), stdout);
+    std::fputs(activation_help().c_str(), stdout);
     return 0;
   }
 
@@ -94,8 +96,9 @@ int run_activation(int argc, char** argv) {
     Rng rng(static_cast<std::uint64_t>(seed));
     fill_rrelu_noise(act, rng, noise);
   }
-  forward(act, x, f, noise);
-  derivative(act, x, df, noise);
+  const Kernels kernels = args.has("scalar") ? Kernels::scalar : best_kernels();
+  forward(kernels, act, x, f, noise);
+  derivative(kernels, act, x, df, noise);
 
   std::string out = "{\"kind\":" + json::quote(kind_name) + ",\"alpha\":" +
                     (info(*kind).uses_alpha ? json::number(act.alpha) : std::string("null"));

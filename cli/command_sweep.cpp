@@ -15,7 +15,7 @@
 
 namespace leaky::cli {
 
-const char* sweep_help() {
+std::string sweep_help() {
   return "leaky-lab sweep --config C.json --alpha A1,A2,... [--seeds S] [--steps N] [--jobs J]\n"
          "                [--data D.csv] [--out runs.jsonl] [--target-loss L] [--scalar]\n"
          "  Trains one run per (alpha, seed): alpha replaces the slope of every hidden layer\n"
@@ -50,7 +50,7 @@ struct RunResult {
 // `fixed` is the data of every run (CSV, or a config with data.seed); without it each run
 // generates its data from its own seed.
 RunResult run_one(RunConfig config, const Dataset* fixed, float alpha, std::uint64_t seed,
-                  std::optional<Kernels> kernels) {
+                  Kernels kernels) {
   RunResult r;
   r.alpha = alpha;
   r.seed = seed;
@@ -59,7 +59,7 @@ RunResult run_one(RunConfig config, const Dataset* fixed, float alpha, std::uint
     if (info(h.act.kind).uses_alpha) h.act.alpha = alpha;
   config.data.spec.seed = seed;
   TrainerResult made =
-      make_trainer(config, fixed ? *fixed : make_dataset(config.data.spec), nullptr, kernels);
+      make_trainer(config, fixed ? *fixed : make_dataset(config.data.spec), kernels);
   if (!made.trainer) {
     r.problem = problems_to_text(made.problems);
     return r;
@@ -149,7 +149,7 @@ int run_sweep(int argc, char** argv) {
   if (auto error = parse_args(argc, argv, 2, specs, args))
     return fail(*error + " (see leaky-lab sweep --help)");
   if (args.has("help")) {
-    std::fputs(sweep_help(), stdout);
+    std::fputs(sweep_help().c_str(), stdout);
     return 0;
   }
   std::string error;
@@ -193,8 +193,7 @@ int run_sweep(int argc, char** argv) {
   const std::size_t runs = alphas.size() * per_alpha;
   std::vector<RunResult> results(runs);
   std::atomic<std::size_t> next{0};
-  const std::optional<Kernels> kernels =
-      args.has("scalar") ? std::optional(Kernels::scalar) : std::nullopt;
+  const Kernels kernels = args.has("scalar") ? Kernels::scalar : best_kernels();
   const Dataset* fixed = args.has("data") || config.data.seed ? &run->data : nullptr;
   auto worker = [&] {
     for (std::size_t i; (i = next++) < runs;)

@@ -1,8 +1,9 @@
 // `leaky-lab train`: one run, one JSON line of statistics per evaluation.
 #include "args.hpp"
 #include "commands.hpp"
+#include "config_json.hpp"
 #include "json_writer.hpp"
-#include "model.hpp"
+#include "model_json.hpp"
 #include "run_setup.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
@@ -12,7 +13,7 @@
 
 namespace leaky::cli {
 
-const char* train_help() {
+std::string train_help() {
   return "leaky-lab train --config C.json [--data D.csv] [--model M.json] [--steps N]\n"
          "                [--eval-every K] [--out metrics.jsonl] [--save-model out.json]\n"
          "                [--unit-histograms] [--scalar]\n"
@@ -24,6 +25,22 @@ const char* train_help() {
          "  --model     start from a saved model instead of fresh weights\n"
          "  --steps     override training.steps (0 to 1e9); --eval-every: training.eval_every\n"
          "  --scalar    use the scalar reference kernels instead of SIMD\n"
+         "  The config (JSON, schema version " +
+         std::to_string(kConfigVersion) +
+         ") chooses among\n"
+         "    data.kind           " +
+         dataset_kind_names() +
+         "\n"
+         "    network.activation  " +
+         kind_names() +
+         "\n"
+         "    init.weights        " +
+         names_of(kWeightInits) + "; init.bias " + names_of(kBiasInits) +
+         "\n"
+         "    optimizer.kind      " +
+         names_of(kOptimizers) + "; loss " + names_of(kLossChoices) +
+         "\n"
+         "  and `leaky-lab catalog` lists every number of it with its range.\n"
          "  Exit status 3 when the run diverges (a non-finite loss, gradient or weight): the\n"
          "  last line is {\"diverged\":true,\"step\":...,\"cause\":...}.\n";
 }
@@ -44,15 +61,15 @@ int run_train(int argc, char** argv) {
   if (auto error = parse_args(argc, argv, 2, specs, args))
     return fail(*error + " (see leaky-lab train --help)");
   if (args.has("help")) {
-    std::fputs(train_help(), stdout);
+    std::fputs(train_help().c_str(), stdout);
     return 0;
   }
   std::string error;
   auto run = load_run(args, error);
   if (!run) return fail(error);
-  TrainerResult made =
-      make_trainer(run->config, std::move(run->data), run->model ? &*run->model : nullptr,
-                   args.has("scalar") ? std::optional(Kernels::scalar) : std::nullopt);
+  TrainerResult made = make_trainer(run->config, std::move(run->data),
+                                    args.has("scalar") ? Kernels::scalar : best_kernels(),
+                                    run->model ? &*run->model : nullptr);
   if (!made.trainer) return fail(problems_to_text(made.problems));
   Trainer& t = *made.trainer;
 

@@ -1,14 +1,15 @@
 // The CLI's commands. Each returns the process status: 0 ok, 2 bad input (one line on
 // stderr), 3 a training run diverged.
 #pragma once
+#include <string>
 
 namespace leaky::cli {
 
 int run_activation(int argc, char** argv);
-const char* activation_help();
+std::string activation_help();
 int run_train(int argc, char** argv);
-const char* train_help();
+std::string train_help();
 int run_sweep(int argc, char** argv);
-const char* sweep_help();
+std::string sweep_help();
 
 } // namespace leaky::cli

@@ -1,39 +1,59 @@
 // leaky-lab: the native command-line front end over the core.
 #include "activation.hpp"
+#include "catalog_json.hpp"
 #include "commands.hpp"
+#include "version.hpp"
 
 #include <cstdio>
 #include <cstring>
 #include <string>
 
 namespace {
-void print_help() {
-  std::printf("leaky-lab 0.1.0: what does the slope alpha of Leaky ReLU do? (core: %s)\n\n"
-              "Usage: leaky-lab <command> [options]\n\n"
-              "Commands:\n\n%s\n%s\n%s\n"
-              "leaky-lab --help       this text;  leaky-lab <command> --help  one command\n"
-              "leaky-lab --version    the version\n\n"
-              "Exit status: 0 ok, 2 bad arguments (a one-line message on stderr).\n",
-              std::string(leaky::simd_arch_name()).c_str(), leaky::cli::activation_help(),
-              leaky::cli::train_help(), leaky::cli::sweep_help());
+void print_help(std::FILE* stream) {
+  std::fprintf(stream,
+               "leaky-lab %s: what does the slope alpha of Leaky ReLU do? (core: %s)\n\n"
+               "Usage: leaky-lab <command> [options]\n\n"
+               "Commands:\n\n%s\n%s\n%s\n"
+               "leaky-lab catalog      every name the core knows (activations, datasets,\n"
+               "                       initializers, optimizers, losses) and every config\n"
+               "                       number with its range, as one JSON document\n"
+               "leaky-lab --help       this text;  leaky-lab <command> --help  one command\n"
+               "leaky-lab --version    the version\n\n"
+               "Exit status: 0 ok, 2 bad arguments (a one-line message on stderr).\n",
+               leaky::kVersion, std::string(leaky::simd_arch_name()).c_str(),
+               leaky::cli::activation_help().c_str(), leaky::cli::train_help().c_str(),
+               leaky::cli::sweep_help().c_str());
 }
 } // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+  // Without arguments the usage goes to stderr, as the error it is.
+  if (argc < 2) {
+    print_help(stderr);
+    return 2;
+  }
+  if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
-    print_help();
-    return argc < 2 ? 2 : 0;
+    print_help(stdout);
+    return 0;
   }
   if (!std::strcmp(argv[1], "--version")) {
-    std::puts("leaky-lab 0.1.0");
+    std::printf("leaky-lab %s\n", leaky::kVersion);
+    return 0;
+  }
+  if (!std::strcmp(argv[1], "catalog")) {
+    if (argc > 2) {
+      std::fprintf(stderr, "leaky-lab catalog: takes no options\n");
+      return 2;
+    }
+    std::puts(leaky::catalog_to_json().c_str());
     return 0;
   }
   if (!std::strcmp(argv[1], "activation")) return leaky::cli::run_activation(argc, argv);
   if (!std::strcmp(argv[1], "train")) return leaky::cli::run_train(argc, argv);
   if (!std::strcmp(argv[1], "sweep")) return leaky::cli::run_sweep(argc, argv);
   std::fprintf(stderr,
-               "leaky-lab: unknown command '%s'; commands: activation, train, sweep (see "
+               "leaky-lab: unknown command '%s'; commands: activation, train, sweep, catalog (see "
                "leaky-lab --help)\n",
                argv[1]);
   return 2;

@@ -2,9 +2,9 @@
 // model from files, with every failure as one line for the user.
 #pragma once
 #include "args.hpp"
-#include "config.hpp"
+#include "config_json.hpp"
 #include "dataset.hpp"
-#include "model.hpp"
+#include "model_json.hpp"
 
 #include <optional>
 #include <string>

@@ -2,7 +2,9 @@
 // input is checked (by core's validate) before it reaches a kernel, and problems come back
 // to JS as a JSON array, never as an abort.
 #include "activation.hpp"
+#include "catalog_json.hpp"
 #include "json_writer.hpp"
+#include "version.hpp"
 
 #include <emscripten/bind.h>
 
@@ -29,22 +31,8 @@ constexpr int kMaxCapacity = 1 << 22;
 
 std::string build_info() {
   return std::string("{\"variant\":") + (LEAKY_SIMD ? "\"simd\"" : "\"scalar\"") +
-         ",\"arch\":" + leaky::json::quote(leaky::simd_arch_name()) + ",\"version\":\"0.1.0\"}";
-}
-
-std::string activation_kinds() {
-  std::string out = "[";
-  for (leaky::Kind k : leaky::kAllKinds) {
-    const leaky::KindInfo& i = leaky::info(k);
-    if (out.size() > 1) out += ',';
-    out += "{\"name\":" + leaky::json::quote(i.name) + ",\"label\":" + leaky::json::quote(i.label) +
-           ",\"alpha\":" + (i.uses_alpha ? "true" : "false") +
-           ",\"default_alpha\":" + leaky::json::number(i.default_alpha) +
-           ",\"lower_upper\":" + (i.uses_bounds ? "true" : "false") +
-           ",\"default_lower\":" + leaky::json::number(leaky::kRreluLower) +
-           ",\"default_upper\":" + leaky::json::number(leaky::kRreluUpper) + "}";
-  }
-  return out + "]";
+         ",\"arch\":" + leaky::json::quote(leaky::simd_arch_name()) +
+         ",\"version\":" + leaky::json::quote(leaky::kVersion) + "}";
 }
 
 // Owns the input and output buffers the page reads through typed_memory_views.
@@ -89,20 +77,21 @@ public:
       leaky::fill_rrelu_noise(act, rng, std::span<float>(noise_.data(), count));
       noise = std::span<const float>(noise_.data(), count);
     }
-    leaky::forward(act, z, std::span<float>(f_.data(), count), noise);
-    leaky::derivative(act, z, std::span<float>(df_.data(), count), noise);
+    leaky::forward(kernels_, act, z, std::span<float>(f_.data(), count), noise);
+    leaky::derivative(kernels_, act, z, std::span<float>(df_.data(), count), noise);
     return "";
   }
 
 private:
   std::vector<float> z_, f_, df_, noise_;
+  leaky::Kernels kernels_ = leaky::best_kernels();
 };
 
 } // namespace
 
 EMSCRIPTEN_BINDINGS(leaky_activation) {
   emscripten::function("buildInfo", &build_info);
-  emscripten::function("activationKinds", &activation_kinds);
+  emscripten::function("catalog", &leaky::catalog_to_json);
   emscripten::value_object<ActivationSpecJs>("ActivationSpec")
       .field("kind", &ActivationSpecJs::kind)
       .field("alpha", &ActivationSpecJs::alpha)

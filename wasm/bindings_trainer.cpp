@@ -4,13 +4,13 @@
 //
 // Views (params, heatmap, data) point into wasm memory, which may grow on later calls: take
 // fresh views after every call and copy out (slice()) what you keep or post elsewhere.
-#include "config.hpp"
-#include "json_writer.hpp"
+#include "config_json.hpp"
 #include "live_settings.hpp"
-#include "model.hpp"
+#include "model_json.hpp"
 #include "predict.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
+#include "trainer_json.hpp"
 
 #include <emscripten/bind.h>
 
@@ -35,8 +35,8 @@ public:
       problems_ = leaky::problems_to_json(parsed.problems);
       return;
     }
-    leaky::TrainerResult made =
-        leaky::make_trainer(parsed.config, leaky::make_dataset(parsed.config.data.spec));
+    leaky::TrainerResult made = leaky::make_trainer(
+        parsed.config, leaky::make_dataset(parsed.config.data.spec), leaky::best_kernels());
     if (!made.trainer) {
       problems_ = leaky::problems_to_json(made.problems);
       return;
@@ -69,11 +69,7 @@ public:
   }
 
   std::string divergence() const {
-    if (!t_) return "{\"diverged\":false}";
-    const leaky::Divergence& d = t_->divergence;
-    return std::string("{\"diverged\":") + (d.diverged ? "true" : "false") +
-           ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + leaky::json::quote(d.cause) +
-           "}";
+    return leaky::divergence_to_json(t_ ? t_->divergence : leaky::Divergence{});
   }
 
   double stepCount() const { return t_ ? static_cast<double>(t_->step) : 0; }
@@ -111,36 +107,8 @@ public:
   val testY() const { return t_ ? view(t_->data.y_test) : view(empty_); }
   val params() const { return t_ ? view(t_->net.params) : view(empty_); }
 
-  // The shape of things: layers with their offsets into params(), the data's layout and
-  // domain, the resolved loss and the total steps the config asks for.
-  std::string layout() const {
-    if (!t_) return "{}";
-    const leaky::Network& net = t_->net;
-    const leaky::Dataset& d = t_->data;
-    std::string out = "{\"inputs\":" + std::to_string(d.inputs) +
-                      ",\"base_inputs\":" + std::to_string(d.base_inputs) +
-                      ",\"task\":" + leaky::json::quote(leaky::task_name(d.task)) +
-                      ",\"loss\":" + leaky::json::quote(leaky::loss_name(net.spec.loss)) +
-                      ",\"total_steps\":" + std::to_string(t_->total_steps) +
-                      ",\"domain_min\":" + leaky::json::array(d.domain_min) +
-                      ",\"domain_max\":" + leaky::json::array(d.domain_max) + ",\"input_names\":[";
-    for (std::size_t i = 0; i < d.input_names.size(); ++i) {
-      if (i) out += ',';
-      out += leaky::json::quote(d.input_names[i]);
-    }
-    out += "],\"layers\":[";
-    for (std::size_t i = 0; i < net.layers.size(); ++i) {
-      const leaky::LayerView& l = net.layers[i];
-      if (i) out += ',';
-      out += "{\"in\":" + std::to_string(l.in) + ",\"out\":" + std::to_string(l.out) +
-             ",\"activation\":" + leaky::json::quote(leaky::info(l.act.kind).name) +
-             ",\"alpha\":" + leaky::json::number(l.act.alpha) +
-             ",\"output\":" + (l.is_output ? "true" : "false") + ",\"w\":" + std::to_string(l.w) +
-             ",\"b\":" + std::to_string(l.b) + ",\"alpha_offset\":" + std::to_string(l.alpha) +
-             ",\"alpha_count\":" + std::to_string(l.alpha_count) + "}";
-    }
-    return out + "]}";
-  }
+  // The shape of things (schema/trainer_json.hpp).
+  std::string layout() const { return t_ ? leaky::layout_to_json(*t_) : "{}"; }
 
   // The run's config as the core understood it (every field, defaults included).
   std::string config() const { return t_ ? leaky::config_to_json(t_->config) : "{}"; }

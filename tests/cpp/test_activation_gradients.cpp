@@ -47,7 +47,7 @@ TEST_CASE("the float kernels' derivatives match the double finite differences") 
   const std::vector<float> ones(z.size(), 1.0f);
   for (const Activation& act : activations_to_test()) {
     if (act.training) continue;
-    derivative(act, z, df);
+    derivative(best_kernels(), act, z, df);
     scalar::backward(act, z, ones, df_ref);
     for (std::size_t i = 0; i < z.size(); ++i) {
       const double fd = central_difference(act, z[i]); // at the float input exactly
@@ -76,7 +76,7 @@ TEST_CASE("prelu: dL/dalpha = sum over z<=0 of g*z matches a finite difference i
     const float hi = a + 1e-3f, lo = a - 1e-3f;
     const double fd = (loss(hi) - loss(lo)) / (static_cast<double>(hi) - lo);
     INFO("alpha=", a);
-    CHECK(prelu_alpha_grad(z, g) == doctest::Approx(fd).epsilon(1e-5));
+    CHECK(prelu_alpha_grad(best_kernels(), z, g) == doctest::Approx(fd).epsilon(1e-5));
     CHECK(scalar::prelu_alpha_grad(z, g) == doctest::Approx(fd).epsilon(1e-6));
   }
 }

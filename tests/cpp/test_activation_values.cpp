@@ -25,8 +25,8 @@ struct Both {
 // One point through the dispatching (SIMD) path, and through the scalar path.
 Both fast(const Activation& act, float z) {
   std::vector<float> zv = {z}, f(1), df(1);
-  forward(act, zv, f);
-  derivative(act, zv, df);
+  forward(best_kernels(), act, zv, f);
+  derivative(best_kernels(), act, zv, df);
   return {f[0], df[0]};
 }
 Both reference(const Activation& act, float z) {
@@ -154,8 +154,8 @@ TEST_CASE("no overflow for |z| up to 1e4 in elu, selu, sigmoid, silu, gelu") {
     const Activation act = default_activation(k);
     std::vector<float> f(z.size()), df(z.size()), f_ref(z.size()), df_ref(z.size());
     const std::vector<float> ones(z.size(), 1.0f);
-    forward(act, z, f);
-    derivative(act, z, df);
+    forward(best_kernels(), act, z, f);
+    derivative(best_kernels(), act, z, df);
     scalar::forward(act, z, f_ref);
     scalar::backward(act, z, ones, df_ref);
     for (std::size_t i = 0; i < z.size(); ++i) {
@@ -186,8 +186,8 @@ TEST_CASE("rrelu: eval slope is (lower+upper)/2; training slopes lie in [lower, 
   std::vector<float> z(n, -1.0f), noise(n), f(n), df(n);
   Rng rng(5);
   fill_rrelu_noise(act, rng, noise);
-  forward(act, z, f, noise);
-  derivative(act, z, df, noise);
+  forward(best_kernels(), act, z, f, noise);
+  derivative(best_kernels(), act, z, df, noise);
   double sum = 0.0;
   bool in_range = true, consistent = true;
   for (std::size_t i = 0; i < n; ++i) {
@@ -201,8 +201,8 @@ TEST_CASE("rrelu: eval slope is (lower+upper)/2; training slopes lie in [lower, 
   CHECK(std::fabs(sum / n - 0.25) < 5 * 0.3 / std::sqrt(12.0 * n));
   // Positive inputs keep slope 1 in training mode too.
   std::vector<float> zp(n, 3.0f);
-  forward(act, zp, f, noise);
-  derivative(act, zp, df, noise);
+  forward(best_kernels(), act, zp, f, noise);
+  derivative(best_kernels(), act, zp, df, noise);
   CHECK(f[n / 2] == 3.0f);
   CHECK(df[n / 2] == 1.0f);
 }

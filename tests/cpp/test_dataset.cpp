@@ -2,8 +2,8 @@
 // bytes natively and in wasm, pinned by hashes), features, validation, CSV import.
 #include "csv_import.hpp"
 #include "dataset.hpp"
-#include "dataset_math.hpp"
 #include "features.hpp"
+#include "portable_math.hpp"
 
 #include <doctest/doctest.h>
 

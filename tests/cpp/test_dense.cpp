@@ -74,9 +74,9 @@ Grads run(Path path, const Layer& l, bool with_dX = true) {
   const auto [batch, in, out] = l.s;
   float* dX = with_dX ? g.dX.data() : nullptr;
   if (path == Path::dispatch) {
-    dense_forward(l.X.data(), l.W.data(), l.b.data(), g.Z.data(), batch, in, out);
-    dense_backward(l.X.data(), l.W.data(), l.G.data(), dX, g.dW.data(), g.db.data(), batch, in,
-                   out);
+    dense_forward(best_kernels(), l.X.data(), l.W.data(), l.b.data(), g.Z.data(), batch, in, out);
+    dense_backward(best_kernels(), l.X.data(), l.W.data(), l.G.data(), dX, g.dW.data(), g.db.data(),
+                   batch, in, out);
   } else {
     scalar::dense_forward(l.X.data(), l.W.data(), l.b.data(), g.Z.data(), batch, in, out);
     scalar::dense_backward(l.X.data(), l.W.data(), l.G.data(), dX, g.dW.data(), g.db.data(), batch,

@@ -1,6 +1,6 @@
 // The heatmap/curve predictions and the settings a user changes while a run trains.
 #include "activation_math.hpp"
-#include "config.hpp"
+#include "config_json.hpp"
 #include "live_settings.hpp"
 #include "predict.hpp"
 #include "trainer.hpp"
@@ -18,7 +18,7 @@ std::unique_ptr<Trainer> trainer(const char* kind, const char* activation, int s
                                 R"(","points":200},"network":{"activation":")" + activation +
                                 R"(","hidden":[6,5]},"training":{"batch_size":10}})");
   REQUIRE(c.ok());
-  TrainerResult made = make_trainer(c.config, make_dataset(c.config.data.spec));
+  TrainerResult made = make_trainer(c.config, make_dataset(c.config.data.spec), best_kernels());
   REQUIRE(made.trainer);
   train(*made.trainer, steps);
   return std::move(made.trainer);
@@ -49,12 +49,12 @@ TEST_CASE("bce heatmap values are sigmoid(logit), once: probabilities over the w
   Grid g = make_grid(t->data, 32, 32);
   Workspace ws = make_workspace(t->net, 100); // several chunks
   std::vector<float> scratch;
-  predict_grid(t->net, t->config.data.spec.features, t->data.base_inputs, g, ws, default_kernels(),
+  predict_grid(t->net, t->config.data.spec.features, t->data.base_inputs, g, ws, best_kernels(),
                scratch);
   Workspace one = make_workspace(t->net, 1);
   float lo = 1.0f, hi = 0.0f;
   for (std::size_t i = 0; i < g.values.size(); ++i) {
-    const float logit = forward(t->net, g.inputs.data() + i * 2, 1, one, default_kernels())[0];
+    const float logit = forward(t->net, g.inputs.data() + i * 2, 1, one, best_kernels())[0];
     const double p = 1.0 / (1.0 + std::exp(-static_cast<double>(logit)));
     CHECK(g.values[i] == doctest::Approx(p).epsilon(1e-5));
     lo = std::min(lo, g.values[i]);
@@ -69,20 +69,20 @@ TEST_CASE("mse curve values are the predictions; features are expanded as in tra
   ConfigResult c = parse_config(R"({"version":1,"data":{"kind":"sine","points":100,
       "features":{"x_squared":true,"sin":true}},"network":{"hidden":[4]}})");
   REQUIRE(c.ok());
-  TrainerResult made = make_trainer(c.config, make_dataset(c.config.data.spec));
+  TrainerResult made = make_trainer(c.config, make_dataset(c.config.data.spec), best_kernels());
   REQUIRE(made.trainer);
   Trainer& t = *made.trainer;
   REQUIRE(t.net.spec.inputs == 3);
   Grid g = make_grid(t.data, 7, 1);
   Workspace ws = make_workspace(t.net, 8);
   std::vector<float> scratch;
-  predict_grid(t.net, t.config.data.spec.features, 1, g, ws, default_kernels(), scratch);
+  predict_grid(t.net, t.config.data.spec.features, 1, g, ws, best_kernels(), scratch);
   for (int i = 0; i < 7; ++i) {
     const float x = g.inputs[i];
     const float row[3] = {x, x * x, scratch[i * 3 + 2]}; // sin(x) as the core computes it
     CHECK(scratch[i * 3 + 1] == x * x);
     Workspace one = make_workspace(t.net, 1);
-    CHECK(g.values[i] == forward(t.net, row, 1, one, default_kernels())[0]);
+    CHECK(g.values[i] == forward(t.net, row, 1, one, best_kernels())[0]);
   }
 }
 

@@ -2,7 +2,7 @@
 // states are known by construction: parameters are set directly, the data are 200 points
 // x = -99.5, -98.5, ..., 99.5 (exact floats, none zero), so each unit's pre-activation
 // z = w x + b, and with it its rate, state and sparsity, can be counted by hand.
-#include "config.hpp"
+#include "config_json.hpp"
 #include "json_read.hpp"
 #include "network.hpp"
 #include "stats.hpp"
@@ -407,7 +407,8 @@ TEST_CASE("zero biases, one hidden layer, 1-D inputs spanning zero: no network i
                                  "]},\"init\":{\"weights\":\"he_normal\",\"bias\":\"zero\"}}";
         ConfigResult parsed = parse_config(text);
         REQUIRE(parsed.ok());
-        TrainerResult made = make_trainer(parsed.config, make_dataset(parsed.config.data.spec));
+        TrainerResult made =
+            make_trainer(parsed.config, make_dataset(parsed.config.data.spec), best_kernels());
         REQUIRE(made.trainer);
         const Evaluation ev = evaluate(*made.trainer);
         CAPTURE(kind);

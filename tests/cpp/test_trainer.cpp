@@ -1,9 +1,9 @@
 // The trainer end to end: convergence on xor and circle, determinism, reproducible restarts
 // from an exported model, bit-identical model files, divergence, epochs, the two kernel
 // paths, the weight-decay mask and the problems make_trainer reports.
-#include "config.hpp"
+#include "config_json.hpp"
 #include "init.hpp"
-#include "model.hpp"
+#include "model_json.hpp"
 #include "optimizer.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
@@ -30,8 +30,8 @@ RunConfig config_from(const std::string& text) {
 }
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& config, const Network* model = nullptr,
-                                     std::optional<Kernels> kernels = std::nullopt) {
-  TrainerResult made = make_trainer(config, make_dataset(config.data.spec), model, kernels);
+                                     Kernels kernels = best_kernels()) {
+  TrainerResult made = make_trainer(config, make_dataset(config.data.spec), kernels, model);
   INFO(problems_to_text(made.problems));
   REQUIRE(made.trainer);
   return std::move(made.trainer);
@@ -346,6 +346,14 @@ TEST_CASE("scalar and simd kernels: the same start, close (not identical) losses
       "{\"version\":1,\"seed\":2,\"data\":{\"kind\":\"spiral\",\"points\":200},\"network\":{"
       "\"hidden\":[16,16]},\"optimizer\":{\"kind\":\"sgd\",\"lr\":0.03},\"training\":{"
       "\"batch_size\":10,\"steps\":60}}");
+  if (!kernels_available(Kernels::simd)) {
+    // The scalar-only build refuses SIMD kernels by name instead of running scalar ones.
+    TrainerResult made = make_trainer(config, make_dataset(config.data.spec), Kernels::simd);
+    CHECK_FALSE(made.trainer);
+    REQUIRE(made.problems.size() == 1);
+    CHECK(made.problems[0].field == "kernels");
+    return;
+  }
   auto s = trainer_for(config, nullptr, Kernels::simd);
   auto r = trainer_for(config, nullptr, Kernels::scalar);
   CHECK(s->kernels == Kernels::simd);
@@ -402,7 +410,7 @@ TEST_CASE("target_loss: the first evaluated step whose training loss is at most 
 TEST_CASE("make_trainer reports a model or loss that does not fit the data") {
   const RunConfig line =
       config_from("{\"version\":1,\"data\":{\"kind\":\"line\",\"points\":20},\"loss\":\"bce\"}");
-  TrainerResult bad_loss = make_trainer(line, make_dataset(line.data.spec));
+  TrainerResult bad_loss = make_trainer(line, make_dataset(line.data.spec), best_kernels());
   CHECK_FALSE(bad_loss.trainer);
   REQUIRE(bad_loss.problems.size() == 1);
   CHECK(bad_loss.problems[0].field == "loss");
@@ -413,7 +421,8 @@ TEST_CASE("make_trainer reports a model or loss that does not fit the data") {
   spec.inputs = 3;       // xor has 2
   spec.loss = Loss::mse; // xor trains with bce
   Network model = make_network(spec);
-  TrainerResult bad = make_trainer(xor_config, make_dataset(xor_config.data.spec), &model);
+  TrainerResult bad =
+      make_trainer(xor_config, make_dataset(xor_config.data.spec), best_kernels(), &model);
   CHECK_FALSE(bad.trainer);
   REQUIRE(bad.problems.size() == 2);
   CHECK(bad.problems[0].field == "model.inputs");

@@ -260,7 +260,7 @@ const trainErrors: [string, string[], RegExp][] = [
   [
     'bad value',
     ['--config', file('lr.json', { version: 1, optimizer: { lr: 0 } })],
-    /optimizer\.lr = 0: must be > 0/,
+    /optimizer\.lr = 0: must be a number within \(0, 10\]/,
   ],
   [
     'several problems, one line',

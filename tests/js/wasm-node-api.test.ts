@@ -3,7 +3,6 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { KINDS } from './support/kinds.ts';
 import { wasmDist } from './support/paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,15 +38,26 @@ test('buildInfo names the SIMD variant and xsimd wasm arch', () => {
   assert.equal(info.arch, 'wasm');
 });
 
-test('activationKinds lists every table name with its alpha default', () => {
-  const kinds = JSON.parse(core.activationKinds());
-  assert.deepEqual(
-    kinds.map((k: { name: string }) => k.name),
-    KINDS,
+test('the catalog gives each activation with its alpha default, and the framework defaults', () => {
+  const catalog = JSON.parse(core.catalog());
+  const byName = new Map(
+    catalog.activations.map((k: { name: string }) => [k.name, k] as [string, unknown]),
   );
-  const leaky = kinds.find((k: { name: string }) => k.name === 'leaky_relu');
-  assert.equal(leaky.alpha, true);
-  assert.equal(leaky.default_alpha, 0.01);
+  // The kinds of DESIGN's table (the docs' activations page), each once.
+  assert.equal(byName.size, catalog.activations.length);
+  for (const name of ['relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu'])
+    assert.ok(byName.has(name), name);
+  assert.deepEqual(byName.get('leaky_relu'), {
+    ...(byName.get('leaky_relu') as object),
+    alpha: true,
+    default_alpha: 0.01,
+  });
+  assert.equal((byName.get('prelu') as { default_alpha: number }).default_alpha, 0.25);
+  assert.equal((byName.get('elu') as { default_alpha: number }).default_alpha, 1);
+  assert.equal((byName.get('relu') as { alpha: boolean }).alpha, false);
+  assert.equal(catalog.version, JSON.parse(core.buildInfo()).version);
+  assert.equal(catalog.fields['optimizer.lr'].text, 'a number within (0, 10]');
+  assert.equal(catalog.fields['network.hidden[].units'].integer, true);
 });
 
 test("leaky_relu with alpha 0.2 gives the table values, f'(0) = alpha", () => {

@@ -19,18 +19,19 @@ describe('build info', () => {
     assert.throws(() => parseBuildInfo('{"variant":1,"arch":"wasm","version":"0.1.0"}'));
   });
 
-  it('parses activationKinds() and fills RReLU defaults', () => {
+  it("parses the catalog's activations and fills RReLU defaults", () => {
     const [leaky, rrelu] = parseActivationKinds(
-      '[{"name":"leaky_relu","label":"Leaky ReLU","alpha":true,"default_alpha":0.01,"lower_upper":false},' +
-        '{"name":"rrelu","label":"RReLU","alpha":false,"default_alpha":0,"lower_upper":true}]',
+      '{"activations":[{"name":"leaky_relu","label":"Leaky ReLU","alpha":true,"default_alpha":0.01,"lower_upper":false},' +
+        '{"name":"rrelu","label":"RReLU","alpha":false,"default_alpha":0,"lower_upper":true}]}',
     );
     assert.equal(leaky?.alpha, true);
     assert.equal(leaky?.defaultAlpha, 0.01);
     assert.equal(rrelu?.lowerUpper, true);
     assert.equal(rrelu?.defaultLower, 0.125);
     assert.equal(rrelu?.defaultUpper, 1 / 3);
-    assert.throws(() => parseActivationKinds('[]'));
-    assert.throws(() => parseActivationKinds('[{"name":"<b>"}]'));
+    assert.throws(() => parseActivationKinds('{"activations":[]}'));
+    assert.throws(() => parseActivationKinds('[{"name":"relu"}]'));
+    assert.throws(() => parseActivationKinds('{"activations":[{"name":"<b>"}]}'));
   });
 });
 

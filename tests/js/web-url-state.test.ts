@@ -8,30 +8,20 @@ import {
   serializeHash,
 } from '../../web/src/state/url-state.ts';
 import { parseActivationKinds } from '../../web/src/wasm/build-info.ts';
+import { CATALOG } from './support/kinds.ts';
 
-// The shape the core's activationKinds() returns.
-const kinds = parseActivationKinds(
-  JSON.stringify([
-    { name: 'linear', label: 'Linear', alpha: false, default_alpha: 0, lower_upper: false },
-    { name: 'relu', label: 'ReLU', alpha: false, default_alpha: 0, lower_upper: false },
-    {
-      name: 'leaky_relu',
-      label: 'Leaky ReLU',
-      alpha: true,
-      default_alpha: 0.01,
-      lower_upper: false,
-    },
-    { name: 'prelu', label: 'PReLU', alpha: true, default_alpha: 0.25, lower_upper: false },
-    { name: 'rrelu', label: 'RReLU', alpha: false, default_alpha: 0, lower_upper: true },
-    { name: 'elu', label: 'ELU', alpha: true, default_alpha: 1, lower_upper: false },
-  ]),
-);
+// The core's own catalog.
+const kinds = parseActivationKinds(JSON.stringify(CATALOG));
+// RReLU's default bounds, as the core states them (float32).
+const rrelu = kinds.find((k) => k.name === 'rrelu')!;
+const LOWER = rrelu.defaultLower;
+const UPPER = rrelu.defaultUpper;
 
 describe('url-state', () => {
   it('defaults to Leaky ReLU with PyTorch’s 0.01', () => {
     for (const hash of ['', '#', '#nothing=here']) {
       const { state, notices } = parseHash(hash, kinds);
-      assert.deepEqual(state, { kind: 'leaky_relu', alpha: 0.01, lower: 1 / 8, upper: 1 / 3 });
+      assert.deepEqual(state, { kind: 'leaky_relu', alpha: 0.01, lower: LOWER, upper: UPPER });
       assert.deepEqual(notices, []);
     }
   });
@@ -46,10 +36,10 @@ describe('url-state', () => {
 
   it('round-trips through serializeHash', () => {
     for (const state of [
-      { kind: 'leaky_relu', alpha: 0.18, lower: 1 / 8, upper: 1 / 3 },
-      { kind: 'elu', alpha: -2.5e-7, lower: 1 / 8, upper: 1 / 3 },
+      { kind: 'leaky_relu', alpha: 0.18, lower: LOWER, upper: UPPER },
+      { kind: 'elu', alpha: -2.5e-7, lower: LOWER, upper: UPPER },
       { kind: 'rrelu', alpha: 0.01, lower: 0.1, upper: 0.4 },
-      { kind: 'relu', alpha: 0, lower: 1 / 8, upper: 1 / 3 },
+      { kind: 'relu', alpha: 0, lower: LOWER, upper: UPPER },
     ]) {
       const again = parseHash(`#${serializeHash(state, kinds)}`, kinds);
       assert.deepEqual(again.notices, []);
@@ -132,7 +122,7 @@ describe('url-state', () => {
     const bad = parseHash('#kind=rrelu&upper=oops', kinds);
     assert.equal(bad.notices[0]?.field, 'upper');
     assert.match(describeNotice(bad.notices[0]!), /upper must be a finite number/);
-    assert.equal(bad.state.upper, 1 / 3);
+    assert.equal(bad.state.upper, UPPER);
   });
 
   it('words core problems as notices too', () => {

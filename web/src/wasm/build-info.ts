@@ -1,4 +1,4 @@
-// Parsing of the core's self-description: buildInfo() and activationKinds().
+// Parsing of the core's self-description: buildInfo() and catalog().
 // The core is trusted, but a malformed answer should fail loudly and early, not deep in the UI.
 
 export interface BuildInfo {
@@ -41,15 +41,17 @@ export function parseBuildInfo(json: string): BuildInfo {
   return { variant: str('variant'), arch: str('arch'), version: str('version') };
 }
 
-export function parseActivationKinds(json: string): ActivationKind[] {
-  const v: unknown = JSON.parse(json);
+/** The activation kinds of the core's catalog() JSON. */
+export function parseActivationKinds(catalogJson: string): ActivationKind[] {
+  const catalog: unknown = JSON.parse(catalogJson);
+  const v = isRecord(catalog) ? catalog.activations : undefined;
   if (!Array.isArray(v) || v.length === 0)
-    throw new Error('activationKinds() is not a non-empty array');
+    throw new Error('catalog().activations is not a non-empty array');
   return v.map((item: unknown, i): ActivationKind => {
-    if (!isRecord(item)) throw new Error(`activationKinds()[${i}] is not an object`);
+    if (!isRecord(item)) throw new Error(`catalog().activations[${i}] is not an object`);
     const { name, label, alpha, default_alpha, lower_upper, default_lower, default_upper } = item;
     if (typeof name !== 'string' || !/^[a-z][a-z0-9_]*$/.test(name))
-      throw new Error(`activationKinds()[${i}].name is not an identifier`);
+      throw new Error(`catalog().activations[${i}].name is not an identifier`);
     return {
       name,
       label: typeof label === 'string' && label !== '' ? label : name,

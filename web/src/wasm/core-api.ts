@@ -27,8 +27,8 @@ export interface ActivationEval {
 export interface CoreModule {
   /** JSON: {"variant":"simd"|"scalar","arch":string,"version":string} */
   buildInfo(): string;
-  /** JSON array of activation descriptions. */
-  activationKinds(): string;
+  /** JSON: every name the core knows, with parameters and ranges (schema/catalog_json.hpp). */
+  catalog(): string;
   ActivationEval: new (capacity: number) => ActivationEval;
 }
 

@@ -30,7 +30,7 @@ async function instantiate(variant: Variant): Promise<LoadedCore> {
   const factory = await importFactory(variant);
   const module = await factory();
   const info = parseBuildInfo(module.buildInfo());
-  const kinds = parseActivationKinds(module.activationKinds());
+  const kinds = parseActivationKinds(module.catalog());
   return { module, variant, info, kinds };
 }
 

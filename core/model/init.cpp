@@ -1,0 +1,88 @@
+#include "init.hpp"
+
+#include <cmath>
+
+namespace leaky {
+
+double normal(Rng& rng) {
+  // 1 - u keeps the logarithm's argument in (0, 1].
+  const double u1 = 1.0 - static_cast<double>(rng.next_u32()) * 0x1.0p-32;
+  const double u2 = static_cast<double>(rng.next_u32()) * 0x1.0p-32;
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586476925286766559 * u2);
+}
+
+double he_gain(const LayerView& layer) {
+  double a = 0.0;
+  switch (layer.act.kind) {
+  case Kind::relu:
+    a = 0.0;
+    break;
+  case Kind::leaky_relu:
+  case Kind::prelu:
+  case Kind::rrelu:
+    a = negative_slope(layer.act);
+    break;
+  case Kind::linear:
+    a = 1.0;
+    break;
+  default:
+    a = 0.0;
+  }
+  if (layer.is_output) a = 1.0;
+  return std::sqrt(2.0 / (1.0 + a * a));
+}
+
+namespace {
+double uniform_symmetric(Rng& rng, double bound) {
+  const double u = static_cast<double>(rng.next_u32()) * 0x1.0p-32; // [0, 1)
+  return (2.0 * u - 1.0) * bound;
+}
+} // namespace
+
+void initialize(Network& net, const InitSpec& spec, Rng& rng) {
+  for (const LayerView& l : net.layers) {
+    const double fan_in = l.in, fan_out = l.out;
+    float* w = net.params.data() + l.w;
+    const std::size_t count = static_cast<std::size_t>(l.in) * l.out;
+    for (std::size_t i = 0; i < count; ++i) {
+      double v = 0.0;
+      switch (spec.weights) {
+      case WeightInit::he_normal:
+        v = he_gain(l) / std::sqrt(fan_in) * normal(rng);
+        break;
+      case WeightInit::he_uniform:
+        v = uniform_symmetric(rng, he_gain(l) * std::sqrt(3.0 / fan_in));
+        break;
+      case WeightInit::xavier_normal:
+        v = std::sqrt(2.0 / (fan_in + fan_out)) * normal(rng);
+        break;
+      case WeightInit::xavier_uniform:
+        v = uniform_symmetric(rng, std::sqrt(6.0 / (fan_in + fan_out)));
+        break;
+      case WeightInit::lecun_normal:
+        v = normal(rng) / std::sqrt(fan_in);
+        break;
+      case WeightInit::pytorch:
+        v = uniform_symmetric(rng, 1.0 / std::sqrt(fan_in));
+        break;
+      }
+      w[i] = static_cast<float>(v);
+    }
+    float* b = net.params.data() + l.b;
+    for (int i = 0; i < l.out; ++i) {
+      switch (spec.bias) {
+      case BiasInit::zero:
+        b[i] = 0.0f;
+        break;
+      case BiasInit::constant:
+        b[i] = spec.bias_value;
+        break;
+      case BiasInit::pytorch:
+        b[i] = static_cast<float>(uniform_symmetric(rng, 1.0 / std::sqrt(fan_in)));
+        break;
+      }
+    }
+  }
+}
+
+} // namespace leaky

@@ -1,0 +1,83 @@
+// Weight and bias initializers over the flat parameter block, drawing from the run's Rng.
+//   he_normal     N(0, gain^2 / fan_in)        gain = sqrt(2 / (1 + a^2)), a = the layer's
+//   he_uniform    U(-gain sqrt(3/fan_in), +..)   negative slope (0 relu, alpha leaky/prelu,
+//                                                (l+u)/2 rrelu; 0 for the other kinds, as
+//                                                PyTorch's default; 1 for the linear output)
+//   xavier_normal N(0, 2 / (fan_in + fan_out));  xavier_uniform U(+-sqrt(6 / (fan_in + fan_out)))
+//   lecun_normal  N(0, 1 / fan_in)  (for SELU)
+//   pytorch       U(+-1/sqrt(fan_in)) for weights, as nn.Linear's default
+// Biases: zero, constant (a value), or pytorch (U(+-1/sqrt(fan_in)), as nn.Linear).
+// Normal draws use Box-Muller in double, rounded to float, so native and wasm builds agree.
+#pragma once
+#include "network.hpp"
+#include "rng.hpp"
+
+#include "names.hpp"
+#include "range.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace leaky {
+
+enum class WeightInit {
+  he_normal,
+  he_uniform,
+  xavier_normal,
+  xavier_uniform,
+  lecun_normal,
+  pytorch
+};
+enum class BiasInit { zero, constant, pytorch };
+
+struct WeightInitInfo {
+  WeightInit value;
+  std::string_view name;  // as configs and the CLI spell it
+  std::string_view label; // for people
+};
+inline constexpr std::array<WeightInitInfo, 6> kWeightInits = {{
+    {WeightInit::he_normal, "he_normal", "He (Kaiming) normal"},
+    {WeightInit::he_uniform, "he_uniform", "He (Kaiming) uniform"},
+    {WeightInit::xavier_normal, "xavier_normal", "Xavier (Glorot) normal"},
+    {WeightInit::xavier_uniform, "xavier_uniform", "Xavier (Glorot) uniform"},
+    {WeightInit::lecun_normal, "lecun_normal", "LeCun normal"},
+    {WeightInit::pytorch, "pytorch", "PyTorch nn.Linear default"},
+}};
+
+struct BiasInitInfo {
+  BiasInit value;
+  std::string_view name;
+  std::string_view label;
+  bool uses_value; // reads init.bias_value
+};
+inline constexpr std::array<BiasInitInfo, 3> kBiasInits = {{
+    {BiasInit::zero, "zero", "zero", false},
+    {BiasInit::constant, "constant", "a constant (bias_value)", true},
+    {BiasInit::pytorch, "pytorch", "PyTorch nn.Linear default", false},
+}};
+
+inline constexpr Range kBiasValueRange = Range::closed(-100, 100);
+
+inline std::string_view weight_init_name(WeightInit init) {
+  return entry_of(kWeightInits, init).name;
+}
+inline std::string_view bias_init_name(BiasInit init) {
+  return entry_of(kBiasInits, init).name;
+}
+
+struct InitSpec {
+  WeightInit weights = WeightInit::he_normal;
+  BiasInit bias = BiasInit::zero;
+  float bias_value = 0.0f; // for BiasInit::constant
+};
+
+// He's gain for a layer: sqrt(2 / (1 + a^2)) with a as above.
+double he_gain(const LayerView& layer);
+
+// Draws every layer's weights, then its biases, layer by layer. PReLU slopes are left alone.
+void initialize(Network& net, const InitSpec& spec, Rng& rng);
+
+// One standard normal draw (Box-Muller on two uniforms, computed in double).
+double normal(Rng& rng);
+
+} // namespace leaky

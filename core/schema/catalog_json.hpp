@@ -1,0 +1,23 @@
+// Everything the core knows by name, as one JSON document: the activation kinds, datasets,
+// initializers, optimizers and losses with their parameters, and every number of the config
+// schema with its range. The wasm module exports it to the page, the CLI prints it
+// (`leaky-lab catalog`) and the tests read it, so that no list of names or bounds is
+// written twice.
+// {
+//   "version": "0.1.0", "config_version": 1, "model_version": 1,
+//   "activations": [{"name","label","alpha","default_alpha","lower_upper","default_lower",
+//                    "default_upper"}],  alpha, lower_upper: whether the kind reads them
+//   "datasets": [{"name","label","task","inputs"}],
+//   "weight_inits": [{"name","label"}], "bias_inits": [{"name","label","uses_value"}],
+//   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
+//   "losses": [{"name","label"}],   the config's choices, "auto" first
+//   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...}
+// }
+#pragma once
+#include <string>
+
+namespace leaky {
+
+std::string catalog_to_json();
+
+} // namespace leaky

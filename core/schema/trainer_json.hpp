@@ -1,0 +1,20 @@
+// A run's shape and state as JSON, for the wasm module (and anything else that drives a
+// Trainer from outside C++).
+#pragma once
+#include "trainer.hpp"
+
+#include <string>
+
+namespace leaky {
+
+// The shape of things: the data's layout and domain, the resolved loss, the steps the config
+// asks for, and every layer with its offsets into the parameter block.
+// {"inputs","base_inputs","task","loss","total_steps","kernels","domain_min","domain_max",
+//  "input_names", "layers":[{"in","out","activation","alpha","output","w","b","alpha_offset",
+//  "alpha_count"}]}
+std::string layout_to_json(const Trainer& t);
+
+// {"diverged": true|false, "step": s, "cause": "..."} (step 0 and cause "" until it diverges)
+std::string divergence_to_json(const Divergence& d);
+
+} // namespace leaky

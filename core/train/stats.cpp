@@ -1,0 +1,215 @@
+#include "stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace leaky {
+
+std::string_view unit_state_name(UnitState s) {
+  switch (s) {
+  case UnitState::active:
+    return "active";
+  case UnitState::near_dead:
+    return "near_dead";
+  case UnitState::dormant:
+    return "dormant";
+  case UnitState::dead:
+    return "dead";
+  }
+  return "active";
+}
+
+namespace {
+
+// Counters gathered over the chunks of the evaluation set, for one hidden layer.
+struct LayerCounts {
+  std::vector<std::uint32_t> positive, zero_slope, histogram, unit_histogram;
+  std::uint64_t zeros = 0, negative = 0;
+};
+
+bool flat_negative_side(const Network& net, const LayerView& l) {
+  if (l.act.kind == Kind::relu) return true;
+  if (l.act.kind == Kind::leaky_relu || l.act.kind == Kind::prelu) {
+    for (std::size_t i = 0; i < std::max<std::size_t>(l.alpha_count, 1); ++i) {
+      const float a = l.alpha_count ? net.params[l.alpha + i] : l.act.alpha;
+      if (a != 0.0f) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Derivative f'(z) of a hidden layer for n samples, per-unit PReLU slopes included.
+void layer_slopes(const Network& net, const LayerView& l, const float* z, std::size_t n, float* out,
+                  Kernels kernels, std::vector<float>& ones) {
+  const std::size_t size = n * l.out;
+  if (l.alpha_count > 1) {
+    for (std::size_t r = 0; r < n; ++r)
+      for (int c = 0; c < l.out; ++c) {
+        const float v = z[r * l.out + c];
+        out[r * l.out + c] = v > 0.0f ? 1.0f : net.params[l.alpha + c];
+      }
+    return;
+  }
+  if (ones.size() < size) ones.assign(size, 1.0f);
+  const Activation act = layer_activation(net, l);
+  backward(kernels, act, {z, size}, {ones.data(), size}, {out, size});
+}
+
+int bin_of(float z, int bins, float range) {
+  const float t = (z + range) / (2.0f * range) * static_cast<float>(bins);
+  if (!(t > 0.0f)) return 0;
+  // Clamp before the cast: a float beyond INT_MAX (z past ~1e9, or infinite, as in a
+  // diverging run) makes the conversion undefined.
+  if (!(t < static_cast<float>(bins))) return bins - 1;
+  return static_cast<int>(t);
+}
+
+struct SetResult {
+  double loss_sum = 0.0;
+  std::size_t correct = 0;
+};
+
+} // namespace
+
+Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kernels kernels,
+                    const StatsOptions& options, UnitHistory& history) {
+  Evaluation ev;
+  const std::size_t hidden = net.hidden_count();
+  const std::size_t inputs = static_cast<std::size_t>(data.inputs);
+  const std::size_t outputs = static_cast<std::size_t>(net.spec.outputs);
+  const std::size_t targets_per_row = static_cast<std::size_t>(data.outputs);
+  const int bins = options.histogram_bins;
+
+  std::vector<LayerCounts> counts(hidden);
+  for (std::size_t i = 0; i < hidden; ++i) {
+    const std::size_t u = net.layers[i].out;
+    counts[i].positive.assign(u, 0);
+    counts[i].zero_slope.assign(u, 0);
+    counts[i].histogram.assign(bins, 0);
+    counts[i].unit_histogram.assign(u * bins, 0);
+  }
+  std::vector<float> grad_sum(net.params.size(), 0.0f), slopes, ones;
+
+  // Training set: losses, full-batch gradient, and the unit statistics.
+  const std::size_t n_train = data.y_train.size() / targets_per_row;
+  SetResult train;
+  for (std::size_t start = 0; start < n_train; start += ws.capacity) {
+    const std::size_t n = std::min(ws.capacity, n_train - start);
+    const float* X = data.x_train.data() + start * inputs;
+    const float* T = data.y_train.data() + start * targets_per_row;
+    const float* Y = forward(net, X, n, ws, kernels, Mode::eval);
+    train.loss_sum += loss_value(net.spec.loss, Y, T, n, outputs) * static_cast<double>(n);
+    train.correct += correct_count(net.spec.loss, Y, T, n, outputs);
+    for (std::size_t i = 0; i < hidden; ++i) {
+      const LayerView& l = net.layers[i];
+      const std::size_t u = l.out;
+      const float* z = ws.z[i].data();
+      const float* a = ws.a[i].data();
+      slopes.resize(n * u);
+      layer_slopes(net, l, z, n, slopes.data(), kernels, ones);
+      LayerCounts& c = counts[i];
+      for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t k = 0; k < u; ++k) {
+          const float v = z[r * u + k];
+          c.positive[k] += v > 0.0f;
+          c.negative += v <= 0.0f;
+          c.zeros += a[r * u + k] == 0.0f;
+          c.zero_slope[k] += slopes[r * u + k] == 0.0f;
+          if (!std::isnan(v)) {
+            const int b = bin_of(v, bins, options.histogram_range);
+            ++c.histogram[b];
+            ++c.unit_histogram[k * bins + b];
+          }
+        }
+    }
+    loss_gradient(net.spec.loss, Y, T, ws.delta.data(), n, outputs, n_train);
+    backward(net, X, n, ws, kernels);
+    for (std::size_t p = 0; p < grad_sum.size(); ++p)
+      grad_sum[p] += ws.grad[p];
+  }
+  ev.train_loss = train.loss_sum / static_cast<double>(n_train);
+
+  // Test set: losses only.
+  const std::size_t n_test = data.y_test.size() / targets_per_row;
+  SetResult test;
+  for (std::size_t start = 0; start < n_test; start += ws.capacity) {
+    const std::size_t n = std::min(ws.capacity, n_test - start);
+    const float* T = data.y_test.data() + start * targets_per_row;
+    const float* Y = forward(net, data.x_test.data() + start * inputs, n, ws, kernels, Mode::eval);
+    test.loss_sum += loss_value(net.spec.loss, Y, T, n, outputs) * static_cast<double>(n);
+    test.correct += correct_count(net.spec.loss, Y, T, n, outputs);
+  }
+  ev.test_loss = n_test ? test.loss_sum / static_cast<double>(n_test) : 0.0;
+  if (net.spec.loss != Loss::mse) {
+    ev.train_accuracy = static_cast<double>(train.correct) / static_cast<double>(n_train);
+    if (n_test) ev.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(n_test);
+  }
+
+  const bool first = !history.started;
+  if (first) {
+    history.started = true;
+    history.inactive.resize(hidden);
+    history.born_dead.resize(hidden);
+    history.revivals.resize(hidden);
+  }
+  for (std::size_t i = 0; i < hidden; ++i) {
+    const LayerView& l = net.layers[i];
+    const std::size_t u = l.out;
+    const LayerCounts& c = counts[i];
+    LayerStats s;
+    s.units = l.out;
+    s.rate.resize(u);
+    s.state.resize(u);
+    s.revived.assign(u, 0);
+    if (first) {
+      history.inactive[i].assign(u, 0);
+      history.born_dead[i].assign(u, 0);
+      history.revivals[i].assign(u, 0);
+    }
+    for (std::size_t k = 0; k < u; ++k) {
+      s.rate[k] =
+          static_cast<float>(static_cast<double>(c.positive[k]) / static_cast<double>(n_train));
+      const bool inactive = c.positive[k] == 0;
+      const bool dead = inactive && c.zero_slope[k] == n_train;
+      s.state[k] = dead                                      ? UnitState::dead
+                   : inactive                                ? UnitState::dormant
+                   : s.rate[k] < options.near_dead_threshold ? UnitState::near_dead
+                                                             : UnitState::active;
+      s.inactive += inactive;
+      s.dead += dead;
+      s.dormant += inactive && !dead;
+      s.near_dead += s.rate[k] < options.near_dead_threshold;
+      if (first) {
+        history.born_dead[i][k] = inactive;
+      } else if (history.inactive[i][k] && !inactive) {
+        s.revived[k] = 1;
+        ++s.revived_now;
+        ++history.revivals[i][k];
+      }
+      history.inactive[i][k] = inactive;
+    }
+    s.born_dead = history.born_dead[i];
+    s.revivals = history.revivals[i];
+    s.born_dead_count = static_cast<int>(std::count(s.born_dead.begin(), s.born_dead.end(), 1));
+    const double pairs = static_cast<double>(n_train) * static_cast<double>(u);
+    s.sparsity_is_zeros = flat_negative_side(net, l);
+    s.sparsity = static_cast<double>(s.sparsity_is_zeros ? c.zeros : c.negative) / pairs;
+    const std::size_t wn = static_cast<std::size_t>(l.in) * l.out;
+    double abs_sum = 0.0, sq_sum = 0.0;
+    for (std::size_t p = 0; p < wn; ++p) {
+      abs_sum += std::fabs(grad_sum[l.w + p]);
+      sq_sum += static_cast<double>(net.params[l.w + p]) * net.params[l.w + p];
+    }
+    s.mean_abs_grad = abs_sum / static_cast<double>(wn);
+    s.weight_norm = std::sqrt(sq_sum);
+    s.alpha.assign(net.params.begin() + l.alpha, net.params.begin() + l.alpha + l.alpha_count);
+    s.histogram = c.histogram;
+    s.unit_histogram = c.unit_histogram;
+    ev.collapsed = ev.collapsed || s.dead == s.units;
+    ev.layers.push_back(std::move(s));
+  }
+  return ev;
+}
+
+} // namespace leaky

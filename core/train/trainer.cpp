@@ -1,0 +1,230 @@
+#include "trainer.hpp"
+
+#include "init.hpp"
+#include "json_writer.hpp"
+#include "loss.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+
+namespace leaky {
+
+namespace {
+
+constexpr std::size_t kEvalChunk = 512;
+
+void shuffle(std::vector<std::uint32_t>& v, Rng& rng) {
+  for (std::size_t i = v.size(); i > 1; --i) {
+    // Unbiased bounded draw (Lemire's rejection on the 32-bit range).
+    const auto bound = static_cast<std::uint32_t>(i);
+    std::uint32_t r;
+    const std::uint32_t threshold = (0u - bound) % bound;
+    do
+      r = rng.next_u32();
+    while (r < threshold);
+    std::swap(v[i - 1], v[r % bound]);
+  }
+}
+
+bool all_finite(const float* p, std::size_t n) {
+  // A float is NaN or infinite exactly when its exponent bits are all ones. Or-ing integer
+  // tests has no order to respect, so the compiler vectorizes this loop (a float sum would
+  // not be, without fast-math).
+  std::uint32_t bad = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t bits;
+    std::memcpy(&bits, p + i, sizeof bits);
+    bad |= static_cast<std::uint32_t>((bits & 0x7f800000u) == 0x7f800000u);
+  }
+  return bad == 0;
+}
+
+// Names the first non-finite entry of a flat block: "layer 2 weights".
+std::string locate(const Network& net, const std::vector<float>& block) {
+  for (std::size_t i = 0; i < net.layers.size(); ++i) {
+    const LayerView& l = net.layers[i];
+    const std::string name = l.is_output ? "output layer" : "layer " + std::to_string(i + 1);
+    auto bad = [&](std::size_t off, std::size_t n) {
+      for (std::size_t k = 0; k < n; ++k)
+        if (!std::isfinite(block[off + k])) return json::number(block[off + k]);
+      return std::string();
+    };
+    if (auto v = bad(l.w, static_cast<std::size_t>(l.in) * l.out); !v.empty())
+      return name + " weights (" + v + ")";
+    if (auto v = bad(l.b, l.out); !v.empty()) return name + " bias (" + v + ")";
+    if (auto v = bad(l.alpha, l.alpha_count); !v.empty()) return name + " PReLU slope (" + v + ")";
+  }
+  return "unknown entry";
+}
+
+std::string locate_output(const float* Y, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(Y[i])) return json::number(Y[i]);
+  return "not finite";
+}
+
+void diverge(Trainer& t, const std::string& cause) {
+  t.divergence.diverged = true;
+  t.divergence.step = t.step + 1;
+  t.divergence.cause = cause;
+}
+
+// What in an evaluation is not finite ("the training loss is Infinity"), or "". A batch can
+// stay finite while the whole set no longer does, and the gradient can overflow while the
+// loss does not.
+std::string non_finite_part(const Evaluation& ev) {
+  if (!std::isfinite(ev.train_loss))
+    return "the training loss is " + json::number(ev.train_loss) + " on the whole training set";
+  if (!std::isfinite(ev.test_loss)) return "the test loss is " + json::number(ev.test_loss);
+  for (std::size_t i = 0; i < ev.layers.size(); ++i)
+    if (!std::isfinite(ev.layers[i].mean_abs_grad) || !std::isfinite(ev.layers[i].weight_norm))
+      return "the gradient or weights of layer " + std::to_string(i + 1) +
+             " are not finite on the whole training set";
+  return "";
+}
+
+} // namespace
+
+std::int64_t batches_per_epoch(const Trainer& t) {
+  const std::int64_t rows = t.data.train_size();
+  const std::int64_t b = std::min<std::int64_t>(t.config.training.batch_size, rows);
+  return (rows + b - 1) / b;
+}
+
+TrainerResult make_trainer(const RunConfig& config, Dataset data, Kernels kernels,
+                           const Network* model) {
+  TrainerResult result;
+  Problems& problems = result.problems;
+  if (!kernels_available(kernels))
+    problems.push_back(
+        {"kernels", std::string(kernels_name(kernels)), "this build has only the scalar kernels"});
+  const Loss loss = resolve_loss(config, data.task, problems);
+  if (data.train_size() < 1) problems.push_back({"data", "0 rows", "the training set is empty"});
+  NetworkSpec spec = network_spec(config, data, loss);
+  if (model) {
+    if (model->spec.inputs != data.inputs)
+      problems.push_back({"model.inputs", std::to_string(model->spec.inputs),
+                          "the model takes " + std::to_string(model->spec.inputs) +
+                              " inputs but the data has " + std::to_string(data.inputs) +
+                              " columns"});
+    if (model->spec.loss != loss)
+      problems.push_back({"model.loss", std::string(loss_name(model->spec.loss)),
+                          "the model was trained with " + std::string(loss_name(model->spec.loss)) +
+                              " but this run uses " + std::string(loss_name(loss))});
+  }
+  if (!problems.empty()) return result;
+
+  auto t = std::make_unique<Trainer>();
+  t->config = config;
+  t->data = std::move(data);
+  t->kernels = kernels;
+  if (model) {
+    t->net = *model;
+  } else {
+    t->net = make_network(spec);
+    Rng init_rng(config.seed, kInitStream);
+    initialize(t->net, config.init, init_rng);
+  }
+  const Network& net = t->net;
+  t->decay_mask.assign(net.params.size(), 0);
+  for (const LayerView& l : net.layers) {
+    std::fill_n(t->decay_mask.begin() + l.w, static_cast<std::size_t>(l.in) * l.out, 1);
+    if (config.regularization.prelu_alpha)
+      std::fill_n(t->decay_mask.begin() + l.alpha, l.alpha_count, 1);
+  }
+  t->optimizer = make_optimizer_state(config.optimizer, net.params.size());
+  const std::size_t rows = static_cast<std::size_t>(t->data.train_size());
+  const std::size_t batch = std::min<std::size_t>(config.training.batch_size, rows);
+  t->batch_ws = make_workspace(net, batch);
+  t->eval_ws =
+      make_workspace(net, std::min(kEvalChunk, std::max<std::size_t>(rows, t->data.test_size())));
+  t->batch_rng = Rng(config.seed, kBatchStream);
+  t->noise_rng = Rng(config.seed, kNoiseStream);
+  t->order.resize(rows);
+  std::iota(t->order.begin(), t->order.end(), 0u);
+  if (config.training.shuffle) shuffle(t->order, t->batch_rng);
+  t->batch_x.resize(batch * t->data.inputs);
+  t->batch_y.resize(batch * t->data.outputs);
+  t->total_steps = config.training.epochs > 0 ? config.training.epochs * batches_per_epoch(*t)
+                                              : config.training.steps;
+  result.trainer = std::move(t);
+  return result;
+}
+
+std::int64_t train(Trainer& t, std::int64_t n) {
+  Network& net = t.net;
+  const std::size_t inputs = static_cast<std::size_t>(t.data.inputs);
+  const std::size_t targets = static_cast<std::size_t>(t.data.outputs);
+  const std::size_t outputs = static_cast<std::size_t>(net.spec.outputs);
+  const std::size_t batch = t.batch_ws.capacity;
+  const std::size_t P = net.params.size();
+  std::int64_t done = 0;
+  for (; done < n && !t.divergence.diverged; ++done) {
+    // Gather the next batch; an epoch's last batch may be smaller.
+    const std::size_t m = std::min(batch, t.order.size() - t.cursor);
+    for (std::size_t r = 0; r < m; ++r) {
+      const std::size_t row = t.order[t.cursor + r];
+      std::copy_n(t.data.x_train.data() + row * inputs, inputs, t.batch_x.data() + r * inputs);
+      std::copy_n(t.data.y_train.data() + row * targets, targets, t.batch_y.data() + r * targets);
+    }
+    t.cursor += m;
+    if (t.cursor == t.order.size()) {
+      t.cursor = 0;
+      ++t.epoch;
+      if (t.config.training.shuffle) shuffle(t.order, t.batch_rng);
+    }
+
+    const float* Y =
+        forward(net, t.batch_x.data(), m, t.batch_ws, t.kernels, Mode::train, &t.noise_rng);
+    // Finite outputs give a finite loss (each loss is computed in double from them), so this
+    // check stands in for computing the loss every step, which costs a log and an exp per
+    // sample; the loss itself is measured at evaluations.
+    if (!all_finite(Y, m * outputs)) {
+      diverge(t, "the network's output is " + locate_output(Y, m * outputs) + " on this batch");
+      break;
+    }
+    loss_gradient(net.spec.loss, Y, t.batch_y.data(), t.batch_ws.delta.data(), m, outputs, m);
+    backward(net, t.batch_x.data(), m, t.batch_ws, t.kernels);
+    float* grad = t.batch_ws.grad.data();
+    penalize(net.params.data(), grad, t.decay_mask.data(), P, t.config.regularization.l1,
+             t.config.regularization.l2);
+    if (!all_finite(grad, P)) {
+      diverge(t, "the gradient of " + locate(net, t.batch_ws.grad) + " is not finite");
+      break;
+    }
+    optimizer_step(t.config.optimizer, t.optimizer, net.params.data(), grad, P);
+    if (!all_finite(net.params.data(), P)) {
+      diverge(t, "the update made " + locate(net, net.params) + " non-finite");
+      break;
+    }
+    ++t.step;
+  }
+  return done;
+}
+
+Evaluation evaluate(Trainer& t) {
+  StatsOptions options;
+  options.near_dead_threshold = t.config.training.near_dead_threshold;
+  options.histogram_bins = t.config.training.histogram_bins;
+  options.histogram_range = t.config.training.histogram_range;
+  Evaluation ev = evaluate(t.net, t.data, t.eval_ws, t.kernels, options, t.history);
+  ev.step = t.step;
+  ev.epoch = t.epoch;
+  ev.penalty = penalty_value(t.net.params.data(), t.decay_mask.data(), t.net.params.size(),
+                             t.config.regularization.l1, t.config.regularization.l2);
+  if (!t.divergence.diverged) {
+    if (std::string cause = non_finite_part(ev); !cause.empty()) {
+      t.divergence.diverged = true;
+      t.divergence.step = t.step; // the last update made it so (0: the starting weights)
+      t.divergence.cause = cause;
+    }
+  }
+  if (t.config.training.target_loss > 0 && !t.target_reached_at &&
+      ev.train_loss <= t.config.training.target_loss)
+    t.target_reached_at = t.step;
+  return ev;
+}
+
+} // namespace leaky
