@@ -117,6 +117,16 @@ void read_data(FieldReader& top, RunConfig& c, Problems& problems) {
     fr.boolean("x_squared", s.features.x_squared);
     fr.boolean("x1x2", s.features.x1x2);
     fr.boolean("sin", s.features.sin);
+    if (const Json* omit = fr.array("omit")) {
+      for (std::size_t i = 0; i < omit->size(); ++i) {
+        const Json& name = (*omit)[i];
+        if (name.is_string())
+          s.features.omit.push_back(name.get<std::string>());
+        else
+          problems.push_back({"data.features.omit[" + std::to_string(i) + "]", json_brief(name),
+                              "must be a column name such as \"x1\" or \"sin(x2)\""});
+      }
+    }
     fr.reject_unknown();
   }
   if (const Json* csv = r.object("csv")) {
@@ -247,7 +257,11 @@ std::string config_to_json(const RunConfig& c) {
          ",\"input_max\":" + json::number(d.input_max);
   if (c.data.seed) out += ",\"seed\":" + std::to_string(*c.data.seed);
   out += ",\"features\":{\"x_squared\":" + boolean(d.features.x_squared) +
-         ",\"x1x2\":" + boolean(d.features.x1x2) + ",\"sin\":" + boolean(d.features.sin) + "}";
+         ",\"x1x2\":" + boolean(d.features.x1x2) + ",\"sin\":" + boolean(d.features.sin) +
+         ",\"omit\":[";
+  for (std::size_t i = 0; i < d.features.omit.size(); ++i)
+    out += (i ? "," : "") + json::quote(d.features.omit[i]);
+  out += "]}";
   out += ",\"csv\":{\"task\":" + json::quote(task_name(c.data.csv.task)) +
          ",\"target_column\":" + std::to_string(c.data.csv.target_column);
   if (c.data.csv.header) out += ",\"header\":" + boolean(*c.data.csv.header);

@@ -7,7 +7,8 @@
 //   "seed": 1,                 decides data (unless data.seed), weights, batch order, noise
 //   "data": { "kind": "spiral", "points": 500, "noise": 0, "train_fraction": 0.5,
 //             "input_min": -6, "input_max": 6, "seed": 7 (optional),
-//             "features": { "x_squared": false, "x1x2": false, "sin": false },
+//             "features": { "x_squared": false, "x1x2": false, "sin": false,
+//                           "omit": [] (columns left out, e.g. "x1", "sin(x2)") },
 //             "csv": { "task": "binary_classification", "target_column": -1, "header": true } },
 //   "network": { "activation": "leaky_relu", "alpha": 0.01,      defaults for every layer
 //                "hidden": [ 8, { "units": 8, "activation": "prelu", "alpha": 0.25,

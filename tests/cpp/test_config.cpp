@@ -417,3 +417,17 @@ TEST_CASE("bad models: each problem named, all at once") {
     CHECK(count(p, "layers") == 1);
   }
 }
+
+TEST_CASE("config: data.features.omit round-trips, and a bad column is named") {
+  const ConfigResult ok = parse_config(
+      R"({"version":1,"data":{"kind":"circle","features":{"x_squared":true,"omit":["x1","x2"]}}})");
+  REQUIRE(ok.ok());
+  CHECK(ok.config.data.spec.features.omit == std::vector<std::string>{"x1", "x2"});
+  const ConfigResult again = parse_config(config_to_json(ok.config));
+  REQUIRE(again.ok());
+  CHECK(again.config.data.spec.features == ok.config.data.spec.features);
+  const ConfigResult bad =
+      parse_config(R"({"version":1,"data":{"kind":"sine","features":{"omit":["x2",3]}}})");
+  CHECK(count(bad.problems, "data.features.omit[0]") == 1);
+  CHECK(count(bad.problems, "data.features.omit[1]") == 1);
+}

@@ -756,3 +756,41 @@ TEST_CASE("csv: features, split and seed") {
   spec.seed = 1;
   CHECK_FALSE(same_bytes(import_ok(text, spec).dataset.x_train, d.x_train));
 }
+
+TEST_CASE("features: omitted columns are left out by their positional names") {
+  Features f;
+  f.x_squared = true;
+  f.x1x2 = true;
+  f.sin = true;
+  CHECK(positional_names(f, 2) ==
+        std::vector<std::string>{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"});
+  f.omit = {"x1", "x2", "sin(x1)"};
+  CHECK(validate(f, 2).empty());
+  CHECK(expanded_inputs(f, 2) == 4);
+  const std::vector<std::string> header = {"age", "income"};
+  CHECK(expanded_names(f, header) ==
+        std::vector<std::string>{"age^2", "income^2", "age*income", "sin(income)"});
+  const std::vector<float> row = {2.0f, -3.0f};
+  const std::vector<float> out = expand_features(f, 2, row);
+  REQUIRE(out.size() == 4);
+  CHECK(out[0] == 4.0f);
+  CHECK(out[1] == 9.0f);
+  CHECK(out[2] == -6.0f);
+  CHECK(out[3] == static_cast<float>(portable::sin(-3.0)));
+}
+
+TEST_CASE("features: bad omissions are named, and some column must remain") {
+  Features f;
+  f.omit = {"x3", "x1", "x1"};
+  const Problems p = validate(f, 2);
+  CHECK(has_field(p, "features.omit[0]"));
+  CHECK(has_field(p, "features.omit[2]"));
+  Features none;
+  none.omit = {"x1", "x2"};
+  CHECK(has_field(validate(none, 2), "features.omit"));
+  Features one_d;
+  one_d.sin = true;
+  one_d.omit = {"x1"};
+  CHECK(validate(one_d, 1).empty());
+  CHECK(expanded_inputs(one_d, 1) == 1);
+}
