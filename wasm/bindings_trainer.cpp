@@ -104,6 +104,9 @@ public:
   val trainX() const { return t_ ? view(t_->data.x_train) : view(empty_); }
   val trainY() const { return t_ ? view(t_->data.y_train) : view(empty_); }
   val testX() const { return t_ ? view(t_->data.x_test) : view(empty_); }
+  // The raw inputs of the same rows, base_inputs per row (what a plot of the data shows).
+  val trainBase() const { return t_ ? view(t_->data.base_train) : view(empty_); }
+  val testBase() const { return t_ ? view(t_->data.base_test) : view(empty_); }
   val testY() const { return t_ ? view(t_->data.y_test) : view(empty_); }
   val params() const { return t_ ? view(t_->net.params) : view(empty_); }
 
@@ -154,6 +157,8 @@ EMSCRIPTEN_BINDINGS(leaky_trainer) {
       .function("trainX", &TrainerHandle::trainX)
       .function("trainY", &TrainerHandle::trainY)
       .function("testX", &TrainerHandle::testX)
+      .function("trainBase", &TrainerHandle::trainBase)
+      .function("testBase", &TrainerHandle::testBase)
       .function("testY", &TrainerHandle::testY)
       .function("params", &TrainerHandle::params)
       .function("layout", &TrainerHandle::layout)

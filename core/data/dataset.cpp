@@ -326,6 +326,8 @@ void shuffle_split(Dataset& dataset, std::span<const float> x, std::span<const f
   dataset.input_names = expanded_names(features, base_names);
   dataset.x_train = expand_features(features, base, xs[0]);
   dataset.x_test = expand_features(features, base, xs[1]);
+  dataset.base_train = std::move(xs[0]);
+  dataset.base_test = std::move(xs[1]);
   dataset.y_train = std::move(ys[0]);
   dataset.y_test = std::move(ys[1]);
 }

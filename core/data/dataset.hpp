@@ -110,13 +110,16 @@ struct DatasetSpec {
 
 struct Dataset {
   Task task = Task::binary_classification;
-  int inputs = 0;      // columns of x: the base inputs, then the feature columns
-  int base_inputs = 0; // the first base_inputs columns are the raw inputs
+  int inputs = 0;      // columns of x: the kept base inputs, then the kept feature columns
+  int base_inputs = 0; // raw inputs per point (before features; some may be omitted from x)
   int outputs = 1;
   int classes = 2; // classification: labels are 0 .. classes-1 (softmax_ce uses one logit each)
   // Row-major [rows x inputs]; y is [rows x outputs]: 0 or 1 for binary classification,
   // the target for regression.
   std::vector<float> x_train, y_train, x_test, y_test;
+  // The raw inputs of the same rows, [rows x base_inputs]: what a plot of the data shows,
+  // whichever columns the network is fed.
+  std::vector<float> base_train, base_test;
   std::vector<std::string> input_names; // one per column of x
   std::string target_name;
   // Per base input, the region to plot: [-6, 6] for the 2-D sets, [input_min, input_max]

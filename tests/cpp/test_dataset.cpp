@@ -794,3 +794,20 @@ TEST_CASE("features: bad omissions are named, and some column must remain") {
   CHECK(validate(one_d, 1).empty());
   CHECK(expanded_inputs(one_d, 1) == 1);
 }
+
+TEST_CASE("datasets keep the raw inputs of every row, whichever columns are omitted") {
+  DatasetSpec spec;
+  spec.kind = DatasetKind::circle;
+  spec.points = 40;
+  spec.features.x_squared = true;
+  spec.features.omit = {"x1", "x2"};
+  const Dataset d = make_dataset(spec);
+  REQUIRE(d.inputs == 2);
+  REQUIRE(d.base_train.size() == static_cast<std::size_t>(d.train_size()) * 2);
+  REQUIRE(d.base_test.size() == static_cast<std::size_t>(d.test_size()) * 2);
+  for (int r = 0; r < d.train_size(); ++r) {
+    const float x1 = d.base_train[r * 2], x2 = d.base_train[r * 2 + 1];
+    CHECK(d.x_train[r * 2] == x1 * x1);
+    CHECK(d.x_train[r * 2 + 1] == x2 * x2);
+  }
+}
