@@ -1,6 +1,6 @@
 // The activation explorer: f and f' of the network's activation for the current alpha,
 // evaluated by the core on the main thread (1001 points, well under a millisecond).
-import { byId } from './dom';
+import { h } from './dom';
 import { formatNumber } from './state/parse-number';
 import { formatValue } from './text/format';
 import { publish } from './test-hook';
@@ -22,13 +22,25 @@ export class Explorer {
   private readonly evaluator: ActivationEvaluator;
   private readonly plot = new ActivationPlot();
   private readonly table = new ValueTable();
-  private readonly title = byId('plot-title');
-  private readonly plotError = byId('plot-error');
+  private readonly title = h('p', { class: 'plot-title' });
+  private readonly plotError = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  readonly element: HTMLElement;
 
   constructor(private readonly core: LoadedCore) {
     this.evaluator = new ActivationEvaluator(core.module, zGrid());
-    byId('plot').replaceChildren(this.plot.element);
-    byId('values').replaceChildren(this.table.element);
+    this.element = h(
+      'div',
+      { class: 'explorer' },
+      this.title,
+      this.plot.element,
+      this.plotError,
+      h(
+        'details',
+        { class: 'values-details' },
+        h('summary', {}, 'Values at z = −2 … 2'),
+        this.table.element,
+      ),
+    );
   }
 
   /** Evaluates `kind` with `s` in the core and plots it; returns the core's problems. */

@@ -1,5 +1,6 @@
 // Entry point of the Leaky Lab page.
 import './style.css';
-import { startApp } from './app';
+import { startApp } from './app/shell';
 
-void startApp();
+const root = document.getElementById('app');
+if (root !== null) void startApp(root);

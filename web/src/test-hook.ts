@@ -1,4 +1,6 @@
 // A read-only snapshot for browser tests: what the page last plotted, straight from the core.
+import type { Evaluation } from './run/protocol';
+import type { RunSession } from './run/session';
 import type { Variant } from './wasm/choose-variant';
 
 export interface LeakyLabHook {
@@ -40,9 +42,16 @@ export interface RunHook {
     /** Per hidden layer. */
     readonly dead: readonly number[];
     readonly dormant: readonly number[];
+    readonly inactive: readonly number[];
+    /** Revival events so far, every hidden unit. */
+    readonly revivals: number;
   } | null;
   readonly divergedAt: number | null;
   readonly problems: readonly string[];
+  /** The engine's training steps per second of compute (0 while paused). */
+  readonly throughput: number;
+  /** Live changes the run applied, with their steps. */
+  readonly live: readonly { step: number; field: string; value: number }[];
 }
 
 declare global {
@@ -83,4 +92,80 @@ export function publish(
 export function publishRun(run: RunHook): void {
   if (current === undefined) return;
   current = Object.freeze({ ...current, run: Object.freeze(run) });
+}
+
+/**
+ * Keeps the run part of the snapshot in step with a session, by listening to its events: the
+ * hook is one more subscriber, never the page's event bus.
+ */
+export function watchRun(session: RunSession, variant: Variant): void {
+  let hook: RunHook = {
+    variant,
+    status: 'starting',
+    step: 0,
+    playing: false,
+    config: '',
+    frames: 0,
+    evaluation: null,
+    divergedAt: null,
+    problems: [],
+    throughput: 0,
+    live: [],
+  };
+  const set = (patch: Partial<RunHook>): void => {
+    hook = { ...hook, ...patch };
+    publishRun(hook);
+  };
+  session.events.on('status', (e) => {
+    if (e.status === 'starting')
+      set({
+        status: 'starting',
+        step: 0,
+        frames: 0,
+        evaluation: null,
+        divergedAt: null,
+        problems: [],
+        live: [],
+        playing: e.playing,
+      });
+    else if (e.status !== 'idle') set({ status: e.status, playing: e.playing });
+  });
+  session.events.on('ready', (e) => set({ config: e.config }));
+  session.events.on('frame', (f) => {
+    const last = f.evaluations[f.evaluations.length - 1];
+    set({
+      step: f.step,
+      playing: f.playing,
+      frames: hook.frames + 1,
+      throughput: f.throughput.stepsPerSecond,
+      ...(last === undefined ? {} : { evaluation: summary(last) }),
+    });
+  });
+  session.events.on('diverged', (e) =>
+    set({ status: 'diverged', divergedAt: e.step, playing: false }),
+  );
+  session.events.on('problems', (e) =>
+    set({
+      status: 'rejected',
+      problems: e.problems.map((p) => `${p.field} = ${p.value}: ${p.message}`),
+    }),
+  );
+  session.events.on('fatal', (e) => set({ status: 'failed', problems: [e.message] }));
+  session.events.on('setResult', (e) => {
+    if (e.problems.length === 0)
+      set({ live: [...hook.live, { step: e.step, field: e.field, value: e.value }] });
+  });
+}
+
+function summary(ev: Evaluation): NonNullable<RunHook['evaluation']> {
+  return {
+    step: ev.step,
+    trainLoss: ev.train_loss,
+    testLoss: ev.test_loss,
+    testAccuracy: ev.test_accuracy ?? null,
+    dead: ev.layers.map((l) => l.dead),
+    dormant: ev.layers.map((l) => l.dormant),
+    inactive: ev.layers.map((l) => l.inactive),
+    revivals: ev.layers.reduce((a, l) => a + l.revivals.reduce((x, y) => x + y, 0), 0),
+  };
 }

@@ -88,7 +88,7 @@ export class AlphaControl {
       h(
         'div',
         { class: 'field slider-field' },
-        h('label', { for: sliderId }, 'Fine slider'),
+        h('label', { for: sliderId }, 'α slider (fine near 0)'),
         this.slider,
         h('div', { class: 'slider-ticks', 'aria-hidden': 'true' }, ...[0, 0.01, 0.1, 1].map(tick)),
         h(
@@ -100,7 +100,7 @@ export class AlphaControl {
       h(
         'div',
         { class: 'field number-field' },
-        h('label', { for: inputId }, 'Exact value'),
+        h('label', { for: inputId }, 'α exact value'),
         this.input,
         this.error,
       ),
@@ -115,7 +115,7 @@ export class AlphaControl {
     this.element = h(
       'fieldset',
       { class: 'alpha-control' },
-      h('legend', {}, 'Slope α (alpha)'),
+      h('legend', {}, 'Slope α'),
       this.noAlpha,
       this.body,
     );
@@ -150,7 +150,8 @@ export class AlphaControl {
       : `${kind.label} has no α parameter, so there is nothing to set here.`;
     this.meaning.textContent = alphaMeaning(kind.name);
     this.presets.hidden = !PRESET_KINDS.includes(kind.name);
-    this.resetButton.textContent = `${kind.label} default ${formatNumber(kind.defaultAlpha)}`;
+    this.resetButton.textContent = `default ${formatNumber(kind.defaultAlpha)}`;
+    this.resetButton.title = `${kind.label}’s own default α`;
     this.element.classList.toggle('is-disabled', !kind.alpha);
   }
 

@@ -8,9 +8,9 @@ export interface AlphaPreset {
 }
 
 export const ALPHA_PRESETS: readonly AlphaPreset[] = [
-  { label: 'PyTorch', alpha: 0.01, source: 'torch.nn.LeakyReLU default negative_slope' },
-  { label: 'TensorFlow', alpha: 0.2, source: 'tf.nn.leaky_relu default alpha' },
-  { label: 'Keras', alpha: 0.3, source: 'keras.layers.LeakyReLU default' },
+  { label: 'PyTorch', alpha: 0.01, source: 'PyTorch: torch.nn.LeakyReLU default negative_slope' },
+  { label: 'TF', alpha: 0.2, source: 'TensorFlow: tf.nn.leaky_relu default alpha' },
+  { label: 'Keras', alpha: 0.3, source: 'Keras: keras.layers.LeakyReLU default' },
   { label: 'Very leaky', alpha: 0.18, source: '1/5.5 ≈ 0.18 (Xu et al. 2015)' },
 ];
 

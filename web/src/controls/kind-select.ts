@@ -20,7 +20,7 @@ export class KindSelect {
     this.element = h(
       'div',
       { class: 'field kind-field' },
-      h('label', { for: id }, 'Activation function'),
+      h('label', { for: id }, 'Activation'),
       this.select,
       this.help,
     );

@@ -1,6 +1,6 @@
 // Hidden layers: add or remove layers, +/- units per layer, and each layer's activation.
 import { h } from '../dom';
-import { MAX_LAYERS, MAX_UNITS } from '../state/run-settings';
+import { PAGE_LIMITS } from '../state/settings';
 import type { ActivationKind } from '../wasm/build-info';
 
 export interface LayersValue {
@@ -46,7 +46,7 @@ export class LayersControl {
     this.value = { hidden: [...value.hidden], layerKinds: [...value.layerKinds] };
     const n = value.hidden.length;
     this.count.textContent = `${n} hidden layer${n === 1 ? '' : 's'}`;
-    this.addButton.disabled = n >= MAX_LAYERS;
+    this.addButton.disabled = n >= PAGE_LIMITS.layers;
     this.removeButton.disabled = n === 0;
     this.list.replaceChildren(...value.hidden.map((units, i) => this.row(i, units)));
   }
@@ -64,7 +64,7 @@ export class LayersControl {
       '+',
     );
     minus.disabled = units <= 1;
-    plus.disabled = units >= MAX_UNITS;
+    plus.disabled = units >= PAGE_LIMITS.units;
     const setUnits = (u: number): void => {
       const hidden = [...this.value.hidden];
       hidden[i] = u;

@@ -1,6 +1,7 @@
-// Play/pause, step, reset and steps per frame: how the run is driven.
+// Play/pause, step, reset and the speed: how the run is driven. It only asks: each button
+// calls its command; the page shows what the run does.
 import { h, uid } from '../dom';
-import { STEPS_PER_FRAME } from '../state/run-settings';
+import { SPEEDS } from '../state/settings';
 import { HELP } from '../text/control-help';
 
 export interface RunButtonsEvents {
@@ -8,34 +9,37 @@ export interface RunButtonsEvents {
   pause(): void;
   step(): void;
   reset(): void;
-  stepsPerFrame(n: number): void;
+  speed(speed: string): void;
 }
+
+const speedLabel = (s: string): string => (s === 'fast' ? 'fast' : `${s} / frame`);
 
 export class RunButtons {
   readonly element: HTMLDivElement;
   private readonly playButton: HTMLButtonElement;
   private readonly stepButton: HTMLButtonElement;
   private readonly resetButton: HTMLButtonElement;
-  private readonly spf: HTMLSelectElement;
+  private readonly speed: HTMLSelectElement;
   private playing = false;
+  private enabled = true;
 
   constructor(events: RunButtonsEvents) {
     this.playButton = h('button', { type: 'button', class: 'play-button' });
     this.stepButton = h('button', { type: 'button', class: 'run-button' }, 'Step');
     this.resetButton = h('button', { type: 'button', class: 'run-button' }, 'Reset');
-    const spfId = uid('spf');
+    const speedId = uid('speed');
     const helpId = uid('help');
-    this.spf = h(
+    this.speed = h(
       'select',
-      { id: spfId, 'aria-describedby': helpId },
-      ...STEPS_PER_FRAME.map((n) => h('option', { value: String(n) }, String(n))),
+      { id: speedId, 'aria-describedby': helpId },
+      ...SPEEDS.map((s) => h('option', { value: s }, speedLabel(s))),
     );
     this.playButton.addEventListener('click', () =>
       this.playing ? events.pause() : events.play(),
     );
     this.stepButton.addEventListener('click', () => events.step());
     this.resetButton.addEventListener('click', () => events.reset());
-    this.spf.addEventListener('change', () => events.stepsPerFrame(Number(this.spf.value)));
+    this.speed.addEventListener('change', () => events.speed(this.speed.value));
     this.element = h(
       'div',
       { class: 'run-buttons', role: 'group', 'aria-label': 'Run' },
@@ -44,10 +48,10 @@ export class RunButtons {
       this.resetButton,
       h(
         'span',
-        { class: 'spf-field' },
-        h('label', { for: spfId }, 'Steps per frame'),
-        this.spf,
-        h('span', { id: helpId, class: 'visually-hidden' }, HELP.stepsPerFrame),
+        { class: 'speed-field' },
+        h('label', { for: speedId }, 'Speed (training steps per frame)'),
+        this.speed,
+        h('span', { id: helpId, class: 'visually-hidden' }, HELP.speed),
       ),
     );
     this.setPlaying(false);
@@ -57,16 +61,17 @@ export class RunButtons {
     this.playing = playing;
     this.playButton.textContent = playing ? '❚❚ Pause' : '▶ Play';
     this.playButton.setAttribute('aria-label', playing ? 'Pause' : 'Play');
-    this.stepButton.disabled = playing;
+    this.stepButton.disabled = playing || !this.enabled;
   }
 
   /** No run to drive (rejected config, diverged): only reset stays. */
   setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
     this.playButton.disabled = !enabled;
     this.stepButton.disabled = !enabled || this.playing;
   }
 
-  setStepsPerFrame(n: number): void {
-    this.spf.value = String(n);
+  setSpeed(speed: string): void {
+    this.speed.value = speed;
   }
 }

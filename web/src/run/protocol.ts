@@ -83,7 +83,7 @@ export interface Layout {
   layers: LayerLayout[];
 }
 
-/** The dataset as the worker got it from the core: rows of `layout.inputs` values. */
+/** The dataset as the worker got it from the core: rows of `layout.base_inputs` raw inputs. */
 export interface DataPoints {
   trainX: Float32Array;
   trainY: Float32Array;
@@ -96,41 +96,87 @@ export interface HeatmapSize {
   height: number;
 }
 
-/** Page -> worker. */
-export type ToWorker =
-  | { type: 'start'; config: string; stepsPerFrame: number; heatmap: HeatmapSize; playing: boolean }
+/** How a playing run advances between two frames. */
+export type Pacing =
+  /** A fixed number of training steps per frame. */
+  | { kind: 'steps'; steps: number }
+  /** As many steps as fit in `budgetMs` of compute per frame: the engine's own speed. */
+  | { kind: 'fast'; budgetMs: number };
+
+/** The engine's speed over the last second of running: compute time in the worker only. */
+export interface Throughput {
+  stepsPerSecond: number;
+  samplesPerSecond: number;
+  /** Milliseconds of training compute behind these figures. */
+  computeMs: number;
+}
+
+/** A live change of alpha or the learning rate, applied from `step` on. */
+export interface ScheduledChange {
+  step: number;
+  field: 'alpha' | 'lr';
+  value: number;
+}
+
+/** Every hidden unit's pre-activation z over a grid of the input domain (core/train). */
+export interface UnitMaps {
+  width: number;
+  height: number;
+  /** [hidden units, layer by layer] x [width*height cells], row-major; row 0 at the top. */
+  values: Float32Array;
+}
+
+export interface StartRun {
+  config: string;
+  pacing: Pacing;
+  heatmap: HeatmapSize;
+  /** The per-unit maps' grid, or null for none. */
+  unitMaps: HeatmapSize | null;
+  playing: boolean;
+  /** Live changes to apply at their steps (replaying a link). */
+  schedule: ScheduledChange[];
+}
+
+/** Page -> worker. Every message names the run it is for. */
+export type ToWorker = { runId: number } & (
+  | ({ type: 'start' } & StartRun)
   | { type: 'play' }
   | { type: 'pause' }
   /** Run this many steps now (while paused), then send a frame. */
   | { type: 'step'; steps: number }
   /** Live changes that keep the weights. */
   | { type: 'set'; field: 'alpha' | 'lr'; value: number }
-  | { type: 'stepsPerFrame'; value: number }
+  | { type: 'pacing'; pacing: Pacing }
   /** The page drew the last frame: the worker may send the next (one frame per animation frame). */
   | { type: 'ack' }
   /** The run is over: delete the core's objects and close the worker. */
-  | { type: 'dispose' };
+  | { type: 'dispose' }
+);
 
-/** Worker -> page. */
-export type FromWorker =
+/** A frame: what changed since the last one. */
+export interface Frame {
+  step: number;
+  epoch: number;
+  playing: boolean;
+  throughput: Throughput;
+  /** Evaluations made since the last frame (every eval_every steps), oldest first. */
+  evaluations: Evaluation[];
+  /** width x height predictions (see core/train/predict.hpp), transferred. */
+  heatmap: Float32Array;
+  /** The whole parameter block (see Layout offsets), transferred. */
+  params: Float32Array;
+  unitMaps: UnitMaps | null;
+}
+
+/** Worker -> page. Every message names the run it comes from. */
+export type FromWorker = { runId: number } & (
   | { type: 'ready'; variant: 'simd' | 'scalar'; layout: Layout; config: string; data: DataPoints }
   /** The config was rejected; nothing runs. */
   | { type: 'problems'; problems: Problem[] }
-  | {
-      type: 'frame';
-      step: number;
-      epoch: number;
-      playing: boolean;
-      /** Training steps per second over the last second of running (0 when paused). */
-      stepsPerSecond: number;
-      evaluation: Evaluation;
-      /** width x height predictions (see core/predict.hpp), transferred. */
-      heatmap: Float32Array;
-      /** The whole parameter block (see Layout offsets), transferred. */
-      params: Float32Array;
-    }
+  | ({ type: 'frame' } & Frame)
   /** The run stopped: a non-finite loss, gradient or weight. The worker pauses. */
   | { type: 'diverged'; step: number; cause: string }
-  /** Result of a 'set': empty problems when applied. */
-  | { type: 'set-result'; field: 'alpha' | 'lr'; value: number; problems: Problem[] }
-  | { type: 'fatal'; message: string };
+  /** Result of a 'set' or a scheduled change: empty problems when applied at `step`. */
+  | { type: 'set-result'; field: 'alpha' | 'lr'; value: number; step: number; problems: Problem[] }
+  | { type: 'fatal'; message: string }
+);

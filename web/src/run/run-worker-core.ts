@@ -1,8 +1,21 @@
 // The body of a run's worker: one Trainer, driven by the page's messages (protocol.ts).
-// While playing it runs `stepsPerFrame` steps, then posts one frame and waits for the page's
-// 'ack' (sent after drawing), so frames never pile up. Views are copied out and transferred.
+// While playing it advances by its pacing (a number of steps, or as many as fit in a compute
+// budget), then posts one frame and waits for the page's 'ack' (sent after drawing), so frames
+// never pile up. Statistics are evaluated every eval_every steps, exactly as the CLI does, so
+// that revival counts mean the same thing in both; frames in between carry only the light
+// data. Views are copied out and transferred.
 import { parseProblems } from './parse-problems';
-import type { FromWorker, HeatmapSize, ToWorker } from './protocol';
+import type {
+  Evaluation,
+  FromWorker,
+  HeatmapSize,
+  Pacing,
+  ScheduledChange,
+  StartRun,
+  Throughput,
+  ToWorker,
+  UnitMaps,
+} from './protocol';
 import type { TrainerFactory, TrainerHandle, TrainerModule } from './trainer-api';
 
 interface WorkerScope {
@@ -11,23 +24,40 @@ interface WorkerScope {
   close(): void;
 }
 
-const MAX_STEPS_PER_FRAME = 10_000;
+/** Bounds on what a message may ask for (a hostile or buggy page must not hang the worker). */
+export const WORKER_LIMITS = {
+  stepsPerCall: 100_000,
+  budgetMs: 200,
+  grid: 256,
+} as const;
+/** How often the throughput figures are renewed (ms of wall time). */
+const RATE_WINDOW_MS = 500;
+/** Fast pacing calls the core in chunks of about this much compute (ms). */
+const CHUNK_MS = 1;
 
-class Run {
+type Distribute<T> = T extends unknown ? Omit<T, 'runId'> : never;
+type Out = Distribute<FromWorker>;
+
+export class Run {
   private trainer: TrainerHandle | null = null;
+  private runId = 0;
   private playing = false;
-  private stepsPerFrame = 10;
+  private pacing: Pacing = { kind: 'steps', steps: 10 };
   private heatmapSize: HeatmapSize = { width: 1, height: 1 };
+  private unitMapSize: HeatmapSize | null = null;
+  private evalEvery = 100;
+  private batchSize = 1;
+  private schedule: ScheduledChange[] = [];
+  private evaluations: Evaluation[] = [];
   /** The page has drawn the last frame (or none was sent yet). */
   private acked = true;
   /** A frame is owed (after a step or a set while paused) as soon as the page acks. */
   private frameOwed = false;
   private scheduled = false;
   private diverged = false;
-  /** Steps-per-second bookkeeping over about one second of running. */
-  private rateStart = 0;
-  private rateSteps = 0;
-  private rate = 0;
+  private fastChunk = 1;
+  private window = { start: 0, steps: 0, computeMs: 0 };
+  private throughput: Throughput = { stepsPerSecond: 0, samplesPerSecond: 0, computeMs: 0 };
 
   constructor(
     private readonly module: TrainerModule,
@@ -36,40 +66,45 @@ class Run {
   ) {}
 
   handle(msg: ToWorker): void {
+    if (msg.type === 'start') {
+      this.start(msg.runId, msg);
+      return;
+    }
+    if (msg.runId !== this.runId) return; // a message for a run that has ended
     switch (msg.type) {
-      case 'start':
-        this.start(msg.config, msg.stepsPerFrame, msg.heatmap, msg.playing);
-        break;
       case 'play':
         if (this.trainer === null || this.diverged) return;
         this.playing = true;
-        this.rateStart = performance.now();
-        this.rateSteps = 0;
-        this.schedule();
+        this.resetWindow();
+        this.schedule_();
         break;
       case 'pause':
         this.playing = false;
-        this.rate = 0;
         this.frameOwed = true;
-        this.schedule();
+        this.schedule_();
         break;
       case 'step':
         if (this.trainer === null || this.diverged) return;
         this.playing = false;
-        this.rate = 0;
-        this.advance(Math.max(0, Math.min(MAX_STEPS_PER_FRAME, Math.floor(msg.steps))));
+        this.advance(clampInt(msg.steps, 0, WORKER_LIMITS.stepsPerCall));
         this.frameOwed = true;
-        this.schedule();
+        this.schedule_();
         break;
       case 'set':
-        this.set(msg.field, msg.value);
+        this.schedule = []; // a change of the user's own ends any replay of a link
+        this.apply(msg.field, msg.value);
+        if (!this.playing) {
+          this.frameOwed = true;
+          this.schedule_();
+        }
         break;
-      case 'stepsPerFrame':
-        this.stepsPerFrame = clampSteps(msg.value);
+      case 'pacing':
+        this.pacing = clampPacing(msg.pacing);
+        this.resetWindow();
         break;
       case 'ack':
         this.acked = true;
-        this.schedule();
+        this.schedule_();
         break;
       case 'dispose':
         this.dispose();
@@ -78,13 +113,17 @@ class Run {
     }
   }
 
-  private start(config: string, stepsPerFrame: number, heatmap: HeatmapSize, playing: boolean) {
+  private start(runId: number, msg: StartRun): void {
     this.dispose();
+    this.runId = runId;
     this.diverged = false;
     this.acked = true;
-    this.stepsPerFrame = clampSteps(stepsPerFrame);
-    this.heatmapSize = heatmap;
-    const trainer = new this.module.Trainer(config);
+    this.evaluations = [];
+    this.pacing = clampPacing(msg.pacing);
+    this.heatmapSize = clampSize(msg.heatmap);
+    this.unitMapSize = msg.unitMaps === null ? null : clampSize(msg.unitMaps);
+    this.schedule = [...msg.schedule].sort((a, b) => a.step - b.step);
+    const trainer = new this.module.Trainer(msg.config);
     const problems = trainer.problems();
     if (problems !== '') {
       trainer.delete();
@@ -92,40 +131,57 @@ class Run {
       return;
     }
     this.trainer = trainer;
+    const config = trainer.config();
+    const training = (JSON.parse(config) as { training: Record<string, number> }).training;
+    this.evalEvery = Math.max(1, training['eval_every'] ?? 100);
+    this.batchSize = Math.max(1, training['batch_size'] ?? 1);
     // Fresh views after each call, copied out at once.
+    // The raw inputs (base_inputs per row), whichever columns the network is fed.
     const data = {
-      trainX: trainer.trainX().slice(),
+      trainX: trainer.trainBase().slice(),
       trainY: trainer.trainY().slice(),
-      testX: trainer.testX().slice(),
+      testX: trainer.testBase().slice(),
       testY: trainer.testY().slice(),
     };
     const layout = JSON.parse(trainer.layout());
-    this.post({ type: 'ready', variant: this.variant, layout, config: trainer.config(), data }, [
+    this.post({ type: 'ready', variant: this.variant, layout, config, data }, [
       data.trainX.buffer,
       data.trainY.buffer,
       data.testX.buffer,
       data.testY.buffer,
     ]);
-    this.playing = playing;
-    this.rateStart = performance.now();
-    this.rateSteps = 0;
+    this.applyDue();
+    this.evaluateNow();
+    this.playing = msg.playing;
+    this.resetWindow();
     this.frameOwed = true;
-    this.schedule();
+    this.schedule_();
   }
 
-  private set(field: 'alpha' | 'lr', value: number): void {
-    if (this.trainer === null) return;
-    const answer =
-      field === 'alpha' ? this.trainer.setAlpha(value) : this.trainer.setLearningRate(value);
-    this.post({ type: 'set-result', field, value, problems: parseProblems(answer) });
-    if (!this.playing) {
-      this.frameOwed = true;
-      this.schedule();
+  private apply(field: 'alpha' | 'lr', value: number): void {
+    const t = this.trainer;
+    if (t === null) return;
+    const answer = field === 'alpha' ? t.setAlpha(value) : t.setLearningRate(value);
+    this.post({
+      type: 'set-result',
+      field,
+      value,
+      step: t.stepCount(),
+      problems: parseProblems(answer),
+    });
+  }
+
+  /** Applies the scheduled changes due at the current step. */
+  private applyDue(): void {
+    const t = this.trainer;
+    while (t !== null && this.schedule.length > 0 && this.schedule[0]!.step <= t.stepCount()) {
+      const c = this.schedule.shift()!;
+      this.apply(c.field, c.value);
     }
   }
 
   /** Runs later (a macrotask), so messages such as 'pause' get in between frames. */
-  private schedule(): void {
+  private schedule_(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setTimeout(() => {
@@ -137,26 +193,78 @@ class Run {
   private tick(): void {
     if (this.trainer === null || !this.acked) return;
     if (this.playing && !this.diverged) {
-      this.advance(this.stepsPerFrame);
+      if (this.pacing.kind === 'steps') this.advance(this.pacing.steps);
+      else this.advanceFor(this.pacing.budgetMs);
       this.frameOwed = true;
     }
     if (this.frameOwed) this.sendFrame();
   }
 
+  /** Fast pacing: steps in chunks of about CHUNK_MS of compute until the budget is used. */
+  private advanceFor(budgetMs: number): void {
+    const end = performance.now() + budgetMs;
+    while (!this.diverged && performance.now() < end) {
+      const t0 = performance.now();
+      this.advance(this.fastChunk);
+      const dt = performance.now() - t0;
+      const perStep = dt / this.fastChunk;
+      this.fastChunk = clampInt(
+        perStep > 0 ? CHUNK_MS / perStep : this.fastChunk * 2,
+        1,
+        WORKER_LIMITS.stepsPerCall,
+      );
+    }
+  }
+
+  /** Runs `steps` steps, stopping at every evaluation step and scheduled change on the way. */
   private advance(steps: number): void {
     const t = this.trainer;
-    if (t === null || steps <= 0) return;
-    const taken = t.step(steps);
-    this.rateSteps += taken;
-    if (this.playing) {
-      const now = performance.now();
-      if (now - this.rateStart >= 1000) {
-        this.rate = (this.rateSteps * 1000) / (now - this.rateStart);
-        this.rateStart = now;
-        this.rateSteps = 0;
+    let left = steps;
+    while (t !== null && left > 0 && !this.diverged) {
+      const at = t.stepCount();
+      const nextEval = (Math.floor(at / this.evalEvery) + 1) * this.evalEvery;
+      const nextChange = this.schedule[0]?.step ?? Infinity;
+      const n = Math.min(left, nextEval - at, Math.max(1, nextChange - at));
+      const t0 = performance.now();
+      const taken = t.step(n);
+      this.window.computeMs += performance.now() - t0;
+      this.window.steps += taken;
+      left -= taken;
+      if (taken < n) {
+        this.checkDivergence();
+        return;
       }
+      this.applyDue();
+      if (t.stepCount() % this.evalEvery === 0) this.evaluateNow();
     }
-    if (taken < steps) this.checkDivergence();
+    this.renewThroughput();
+  }
+
+  private evaluateNow(): void {
+    const t = this.trainer;
+    if (t === null || this.diverged) return;
+    const json = t.evaluate();
+    if (json === '') {
+      this.checkDivergence();
+      return;
+    }
+    this.evaluations.push(JSON.parse(json) as Evaluation);
+  }
+
+  private resetWindow(): void {
+    this.window = { start: performance.now(), steps: 0, computeMs: 0 };
+  }
+
+  private renewThroughput(): void {
+    const now = performance.now();
+    if (now - this.window.start < RATE_WINDOW_MS || this.window.computeMs <= 0) return;
+    const perSecond = (this.window.steps * 1000) / this.window.computeMs;
+    this.throughput = {
+      stepsPerSecond: perSecond,
+      samplesPerSecond: perSecond * this.batchSize,
+      computeMs: this.window.computeMs,
+    };
+    this.resetWindow();
   }
 
   /** Posts 'diverged' and pauses when the core says the run stopped; true if it did. */
@@ -167,7 +275,6 @@ class Run {
     if (!d.diverged) return false;
     this.diverged = true;
     this.playing = false;
-    this.rate = 0;
     this.post({ type: 'diverged', step: d.step, cause: d.cause });
     return true;
   }
@@ -177,28 +284,37 @@ class Run {
     if (t === null) return;
     this.frameOwed = false;
     if (this.diverged) return;
-    const json = t.evaluate();
-    if (json === '') {
-      this.checkDivergence();
-      return;
-    }
-    const evaluation = JSON.parse(json);
     const heatmap = t.heatmap(this.heatmapSize.width, this.heatmapSize.height).slice();
     const params = t.params().slice();
+    const maps = this.unitMaps(t);
+    const evaluations = this.evaluations;
+    this.evaluations = [];
     this.acked = false;
+    const transfer: Transferable[] = [heatmap.buffer, params.buffer];
+    if (maps !== null) transfer.push(maps.values.buffer);
     this.post(
       {
         type: 'frame',
         step: t.stepCount(),
         epoch: t.epoch(),
         playing: this.playing,
-        stepsPerSecond: this.playing ? this.rate : 0,
-        evaluation,
+        throughput: this.playing
+          ? this.throughput
+          : { ...this.throughput, stepsPerSecond: 0, samplesPerSecond: 0 },
+        evaluations,
         heatmap,
         params,
+        unitMaps: maps,
       },
-      [heatmap.buffer, params.buffer],
+      transfer,
     );
+  }
+
+  private unitMaps(t: TrainerHandle): UnitMaps | null {
+    const size = this.unitMapSize;
+    if (size === null || typeof t.unitMaps !== 'function') return null;
+    const values = t.unitMaps(size.width, size.height).slice();
+    return { width: size.width, height: t.unitMapHeight?.() ?? size.height, values };
   }
 
   private dispose(): void {
@@ -207,13 +323,26 @@ class Run {
     this.playing = false;
   }
 
-  private post(message: FromWorker, transfer: Transferable[] = []): void {
-    this.scope.postMessage(message, transfer);
+  private post(message: Out, transfer: Transferable[] = []): void {
+    this.scope.postMessage({ ...message, runId: this.runId } as FromWorker, transfer);
   }
 }
 
-function clampSteps(n: number): number {
-  return Number.isFinite(n) ? Math.max(1, Math.min(MAX_STEPS_PER_FRAME, Math.floor(n))) : 1;
+function clampInt(x: number, lo: number, hi: number): number {
+  return Number.isFinite(x) ? Math.max(lo, Math.min(hi, Math.floor(x))) : lo;
+}
+
+function clampSize(s: HeatmapSize): HeatmapSize {
+  return {
+    width: clampInt(s.width, 1, WORKER_LIMITS.grid),
+    height: clampInt(s.height, 1, WORKER_LIMITS.grid),
+  };
+}
+
+function clampPacing(p: Pacing): Pacing {
+  return p.kind === 'fast'
+    ? { kind: 'fast', budgetMs: Math.max(1, Math.min(WORKER_LIMITS.budgetMs, p.budgetMs || 1)) }
+    : { kind: 'steps', steps: clampInt(p.steps, 1, WORKER_LIMITS.stepsPerCall) };
 }
 
 /** Loads the core, then serves the page's messages (queued until the core is ready). */
@@ -232,6 +361,7 @@ export function serveRuns(factory: TrainerFactory, variant: 'simd' | 'scalar'): 
     },
     (err: unknown) => {
       scope.postMessage({
+        runId: queue.find((m) => m.type === 'start')?.runId ?? 0,
         type: 'fatal',
         message: `The ${variant} WebAssembly core could not start in the worker: ${
           err instanceof Error ? err.message : String(err)

@@ -19,10 +19,17 @@ export interface TrainerHandle {
   trainY(): Float32Array;
   testX(): Float32Array;
   testY(): Float32Array;
+  /** The raw inputs of the same rows (base_inputs per row). */
+  trainBase(): Float32Array;
+  testBase(): Float32Array;
   params(): Float32Array;
   layout(): string;
   config(): string;
   modelJson(): string;
+  /** Every hidden unit's pre-activation over a grid (optional: newer cores). */
+  unitMaps?(width: number, height: number): Float32Array;
+  /** The grid's height as the core made it (1 for 1-D data). */
+  unitMapHeight?(): number;
   delete(): void;
 }
 

@@ -1,18 +1,5 @@
 // Plain-words help for the run's controls: one short line each.
 
-const DATASET_LABEL: Readonly<Record<string, string>> = {
-  spiral: 'Spiral',
-  circle: 'Circle',
-  xor: 'XOR',
-  gauss: 'Gaussian',
-  moons: 'Moons',
-  plane: 'Plane',
-  gaussians: 'Bumps',
-  sine: 'Sine',
-  line: 'Line',
-  abs: '|x|',
-};
-
 const DATASET_HELP: Readonly<Record<string, string>> = {
   spiral: 'Two interleaved spiral arms: hard, needs several layers.',
   circle: 'A blue disc inside an orange ring.',
@@ -26,7 +13,6 @@ const DATASET_HELP: Readonly<Record<string, string>> = {
   abs: 'One input: fit |x|, a kink at 0 (ReLU’s own shape).',
 };
 
-export const datasetLabel = (kind: string): string => DATASET_LABEL[kind] ?? kind;
 export const datasetHelp = (kind: string): string => DATASET_HELP[kind] ?? '';
 
 export const HELP = {
@@ -35,9 +21,9 @@ export const HELP = {
   batchSize: 'Points per training step: small batches give noisier, cheaper steps.',
   points: 'How many points the dataset has.',
   features:
-    'Extra inputs computed from x1 and x2. With x², a circle is a straight cut; a network can learn them, but it takes units.',
+    'Which columns the network gets. Squares, the product and sines are computed from x1 and x2: with x1² and x2², a circle is a straight cut.',
   layers:
-    'Each hidden layer has units; each unit sums its inputs and applies the activation. A unit whose input is negative on every point is inactive: dead with ReLU (no gradient, it cannot learn back), dormant with Leaky ReLU (a gradient of α still flows, so it can revive).',
+    'Each hidden layer has units; each unit sums its inputs into z and applies the activation. A unit with z ≤ 0 on every training point is inactive. With ReLU (α = 0) it is dead: no gradient reaches its own weights and bias, so it cannot pull itself back, though a unit in layer 2 or deeper can still come back when the layers before it change its input (a first-layer unit on fixed data cannot). With Leaky ReLU it is dormant: a gradient scaled by α still reaches its weights, so it can revive.',
   kind: 'The activation of every hidden layer (a layer may pick its own below).',
   lr: 'How big each step is. Changes apply live (the weights are kept). Too high and the run diverges.',
   optimizer:
@@ -47,36 +33,15 @@ export const HELP = {
   biasValue: 'The starting bias when bias is “constant”.',
   regularization: 'A penalty on weight size: L1 pushes weights to exactly 0, L2 shrinks them all.',
   regRate: 'How strong the penalty is.',
-  seed: 'Decides the data, the first weights and the batch order: the same seed gives the same run.',
-  stepsPerFrame:
-    'Training steps between two screen updates (also what Step runs). More is faster, less is smoother.',
+  seed: 'Decides the first weights and the batch order: the same seeds give the same run.',
+  speed:
+    'Training steps between two screen updates (also what Step runs). “fast” fills each frame with as many steps as the engine can run, so its speed readout shows what SIMD or an activation really costs.',
+  evalEvery:
+    'Statistics (losses, dead and dormant units, revivals) are measured every this many steps, as the command line’s eval_every: a revival is a unit inactive at one measurement and active at the next.',
+  dataSeed: 'Decides the data points. Keep it to compare networks on the same data.',
+  showTest: 'Draws the test points too (outlined), which the network never trains on.',
+  discretize:
+    'Shows only the predicted class (or rounds the prediction) instead of the smooth value.',
   alphaResets:
     'Off: α changes apply to the running network (watch dormant units revive). On: α starts a fresh run.',
 } as const;
-
-export const OPTIMIZER_LABEL: Readonly<Record<string, string>> = {
-  sgd: 'SGD',
-  momentum: 'SGD with momentum',
-  adam: 'Adam',
-};
-
-export const INIT_LABEL: Readonly<Record<string, string>> = {
-  he_normal: 'He normal',
-  he_uniform: 'He uniform',
-  xavier_normal: 'Xavier (Glorot) normal',
-  xavier_uniform: 'Xavier (Glorot) uniform',
-  lecun_normal: 'LeCun normal',
-  pytorch: 'PyTorch default',
-};
-
-export const BIAS_LABEL: Readonly<Record<string, string>> = {
-  zero: 'Zero',
-  constant: 'Constant',
-  pytorch: 'PyTorch default',
-};
-
-export const REG_LABEL: Readonly<Record<string, string>> = {
-  none: 'None',
-  l1: 'L1',
-  l2: 'L2',
-};

@@ -135,9 +135,8 @@ export class ActivationPlot {
 
   private fit(): void {
     const width = Math.max(240, Math.floor(this.element.clientWidth));
-    // Wide screens: a landscape plot; phones: closer to square, so slopes stay readable.
-    const ratio = width < 560 ? 0.9 : 0.58;
-    const height = Math.round(Math.min(420, Math.max(260, width * ratio)));
+    // Landscape everywhere, never taller than it needs: it shares a column with the controls.
+    const height = Math.round(Math.min(420, Math.max(170, width * 0.6)));
     if (width !== this.plot.width || height !== this.plot.height)
       this.plot.setSize({ width, height });
   }

@@ -6,6 +6,8 @@ export const PLOT_THEME = {
   axis: '#3a3f45',
   grid: '#e3e6ea',
   zero: '#8a9099',
+  /** Live changes of alpha or the learning rate, marked on the charts. */
+  marker: '#6a3d9a',
   font: '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   labelFont: '600 13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 } as const;

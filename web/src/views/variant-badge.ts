@@ -25,7 +25,7 @@ export class VariantBadge {
 
   show(core: LoadedCore, choice: VariantChoice): void {
     const simd = core.variant === 'simd';
-    const text = simd ? `WebAssembly SIMD (xsimd: ${core.info.arch})` : 'WebAssembly scalar';
+    const text = simd ? 'WebAssembly SIMD' : 'WebAssembly scalar';
     const other = new URL(location.href);
     if (simd) other.searchParams.set('simd', '0');
     else other.searchParams.delete('simd');
@@ -34,18 +34,20 @@ export class VariantBadge {
     this.host.replaceChildren(
       h(
         'span',
-        { class: `badge ${simd ? 'is-simd' : 'is-scalar'}`, 'data-variant': core.variant },
+        {
+          class: `badge ${simd ? 'is-simd' : 'is-scalar'}`,
+          'data-variant': core.variant,
+          title: `xsimd arch: ${core.info.arch}; ${reason}`,
+        },
         text,
       ),
-      h(
-        'span',
-        { class: 'badge-note' },
-        reason,
-        switchable ? ' · ' : '',
-        switchable
-          ? h('a', { href: other.href, class: 'switch-variant' }, simd ? 'run scalar' : 'run SIMD')
-          : '',
-      ),
+      switchable
+        ? h(
+            'a',
+            { href: other.href, class: 'switch-variant badge-note', title: reason },
+            simd ? 'run scalar' : 'run SIMD',
+          )
+        : h('span', { class: 'badge-note' }, reason),
     );
   }
 }

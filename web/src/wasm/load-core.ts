@@ -1,18 +1,16 @@
 // Loads the chosen build of the wasm core. Both builds are bundled into the page
 // (single-file Emscripten glue, wasm embedded), so loading makes no network request.
 import type { CoreFactory, CoreModule } from './core-api';
-import {
-  parseActivationKinds,
-  parseBuildInfo,
-  type ActivationKind,
-  type BuildInfo,
-} from './build-info';
+import { parseBuildInfo, type ActivationKind, type BuildInfo } from './build-info';
+import { parseCatalog, type Catalog } from './catalog';
 import type { Variant } from './choose-variant';
 
 export interface LoadedCore {
   module: CoreModule;
   variant: Variant;
   info: BuildInfo;
+  /** Every name the core knows, with its parameters and ranges. */
+  catalog: Catalog;
   kinds: ActivationKind[];
   /** Set when the wanted variant failed and the other one runs instead. */
   fallbackNote?: string;
@@ -30,8 +28,8 @@ async function instantiate(variant: Variant): Promise<LoadedCore> {
   const factory = await importFactory(variant);
   const module = await factory();
   const info = parseBuildInfo(module.buildInfo());
-  const kinds = parseActivationKinds(module.catalog());
-  return { module, variant, info, kinds };
+  const catalog = parseCatalog(module.catalog());
+  return { module, variant, info, catalog, kinds: catalog.activations };
 }
 
 /** Loads `wanted`; if the SIMD build cannot start, falls back to scalar and says so. */

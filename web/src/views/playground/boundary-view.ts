@@ -15,11 +15,12 @@ import {
 } from './colour-scale';
 import { dataPoints, targetRange, valueName, type Point } from './data-points';
 import { pointSwatch } from './legend';
+import { regionMask, type UnitRegion } from './unit-region';
 
 const TABLE_SIZE = 256;
 const short = (x: number): string => formatValue(Number(x.toPrecision(2)));
 const HEAT_STRENGTH = 0.72;
-const MARGIN = { left: 50, right: 10, top: 8, bottom: 46 };
+const MARGIN = { left: 40, right: 8, top: 6, bottom: 38 };
 
 export class BoundaryView {
   readonly element: HTMLDivElement;
@@ -36,16 +37,25 @@ export class BoundaryView {
   private plot: Rect = { left: 0, top: 0, width: 1, height: 1 };
   private gridWidth: number;
   private gridHeight: number;
+  private options = { showTest: false, discretize: false };
+  private values: Float32Array | null = null;
+  private readonly region: HTMLCanvasElement;
 
-  constructor(width: number, height: number) {
+  constructor(
+    width: number,
+    height: number,
+    private readonly maxWidth = 560,
+  ) {
     this.gridWidth = width;
     this.gridHeight = height;
     this.heat = h('canvas', { class: 'pv-heat', 'aria-hidden': 'true' });
     this.overlay = h('canvas', { class: 'pv-overlay' });
+    this.region = h('canvas', { class: 'pv-region', 'aria-hidden': 'true', hidden: true });
     this.stage = h(
       'div',
       { class: 'pv-stage', role: 'img', 'aria-label': 'Decision boundary' },
       this.heat,
+      this.region,
       this.overlay,
     );
     this.legend = h('div', { class: 'pv-legend' });
@@ -67,8 +77,32 @@ export class BoundaryView {
     this.layoutStage();
   }
 
+  /** Test points drawn or not; the prediction shown smooth or as classes. */
+  setOptions(options: { showTest: boolean; discretize: boolean }): void {
+    const changed =
+      options.showTest !== this.options.showTest || options.discretize !== this.options.discretize;
+    this.options = { ...options };
+    if (!changed) return;
+    this.layoutStage();
+    if (this.values !== null) this.update(this.values);
+  }
+
+  /** Dims the cells where a unit does not fire (null: no unit). */
+  showUnitRegion(r: UnitRegion | null): void {
+    if (r === null || r.height < 2) {
+      this.region.hidden = true;
+      return;
+    }
+    this.region.width = r.width;
+    this.region.height = r.height;
+    const ctx = this.region.getContext('2d');
+    ctx?.putImageData(new ImageData(regionMask(r, [20, 24, 30, 150]), r.width, r.height), 0, 0);
+    this.region.hidden = false;
+  }
+
   /** Draws a width x height grid of values, row 0 at the top. */
   update(values: Float32Array): void {
+    this.values = values;
     const side = Math.round(Math.sqrt(values.length));
     if (values.length !== this.gridWidth * this.gridHeight && side * side === values.length) {
       this.gridWidth = side;
@@ -85,8 +119,16 @@ export class BoundaryView {
     const px = this.image.data;
     const table = this.table;
     const [lo, hi] = this.range;
+    const classify = this.layout?.task === 'binary_classification';
+    const bands = (v: number): number =>
+      classify
+        ? v >= 0.5
+          ? hi
+          : lo
+        : lo + (Math.round(((v - lo) / (hi - lo || 1)) * 4) / 4) * (hi - lo);
     for (let i = 0; i < w * hgt; i++) {
-      const k = tableIndex(values[i]!, lo, hi, TABLE_SIZE) * 4;
+      const v = this.options.discretize ? bands(values[i]!) : values[i]!;
+      const k = tableIndex(v, lo, hi, TABLE_SIZE) * 4;
       const o = i * 4;
       px[o] = table[k]!;
       px[o + 1] = table[k + 1]!;
@@ -109,18 +151,19 @@ export class BoundaryView {
   }
 
   private layoutStage(): void {
-    const width = Math.max(220, Math.min(560, Math.floor(this.element.clientWidth)));
+    const width = Math.max(220, Math.min(this.maxWidth, Math.floor(this.element.clientWidth)));
     const side = width - MARGIN.left - MARGIN.right;
     const height = side + MARGIN.top + MARGIN.bottom;
     this.stage.style.width = `${width}px`;
     this.stage.style.height = `${height}px`;
     this.plot = { left: MARGIN.left, top: MARGIN.top, width: side, height: side };
-    Object.assign(this.heat.style, {
-      left: `${MARGIN.left}px`,
-      top: `${MARGIN.top}px`,
-      width: `${side}px`,
-      height: `${side}px`,
-    });
+    for (const c of [this.heat, this.region])
+      Object.assign(c.style, {
+        left: `${MARGIN.left}px`,
+        top: `${MARGIN.top}px`,
+        width: `${side}px`,
+        height: `${side}px`,
+      });
     this.drawOverlay(width, height);
   }
 
@@ -145,6 +188,7 @@ export class BoundaryView {
     const r = Math.max(2.2, Math.min(4, p.width / 110));
     const classify = layout.task === 'binary_classification';
     for (const pt of this.points) {
+      if (pt.test && !this.options.showTest) continue;
       const x = scale(pt.x1, x1min, x1max, p.left, p.width);
       const y = scale(pt.x2, x2min, x2max, p.top + p.height, -p.height);
       const colour = classify

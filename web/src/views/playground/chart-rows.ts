@@ -18,13 +18,16 @@ export const TRAIN_LOSS = 1;
 export const TEST_LOSS = 2;
 export const TRAIN_ACC = 3;
 export const TEST_ACC = 4;
+/** Network-wide dead and dormant fractions (every hidden unit). */
+export const DEAD_ALL = 5;
+export const DORMANT_ALL = 6;
 
 export function hiddenLayers(layout: Layout): number {
   return layout.layers.filter((l) => !l.output).length;
 }
 
 export function rowShape(hidden: number): RowShape {
-  const dead = 5;
+  const dead = 7;
   return {
     hidden,
     dead,
@@ -50,6 +53,8 @@ export function evaluationRow(ev: Evaluation, shape: RowShape): (number | null)[
   row[TEST_LOSS] = finite(ev.test_loss);
   row[TRAIN_ACC] = finite(ev.train_accuracy);
   row[TEST_ACC] = finite(ev.test_accuracy);
+  row[DEAD_ALL] = finite(ev.dead_fraction);
+  row[DORMANT_ALL] = finite(ev.dormant_fraction);
   for (let i = 0; i < shape.hidden; i++) {
     const layer = ev.layers[i];
     if (layer === undefined) continue;

@@ -1,10 +1,15 @@
 // The charts over training steps: loss (train/test, log toggle), accuracy (classification),
-// dead and dormant fraction per hidden layer, PReLU alpha per layer (only with PReLU layers).
-// History is bounded (DecimatedHistory); charts redraw at most ~12 times a second while running.
-import type uPlot from 'uplot';
+// dead and dormant fractions (the whole network, and per hidden layer), PReLU alpha per layer
+// (only with PReLU layers). The loss chart can live apart (the playground's one screen shows it
+// beside the network). Live changes of alpha or the learning rate are marked on every chart;
+// the previous run's loss and dead fraction stay as a faint ghost until cleared.
+// History is bounded (DecimatedHistory); charts redraw in turn, one per frame while running.
+import uPlot from 'uplot';
 import { h, uid } from '../../dom';
 import type { Evaluation, Layout } from '../../run/protocol';
 import {
+  DEAD_ALL,
+  DORMANT_ALL,
   STEP,
   TEST_ACC,
   TEST_LOSS,
@@ -18,33 +23,37 @@ import {
 } from './chart-rows';
 import { layerColour } from './colour-scale';
 import { DecimatedHistory } from './history';
-import { LineChart, type SeriesSpec } from './line-chart';
+import { LineChart, type Marker, type SeriesSpec } from './line-chart';
 
 const MAX_POINTS = 2000;
 const REDRAW_MS = 80;
 const TRAIN = { stroke: '#0072B2', width: 2 };
 const TEST = { stroke: '#D55E00', width: 2, dash: [6, 4] };
+const ALL = { stroke: '#1b1f24', width: 2.5 };
+const GHOST = { stroke: 'rgba(120, 128, 140, 0.55)', width: 2 };
 
 /** More hidden layers than this: a compact key instead of the live legend. */
-const MAX_LIVE_LAYERS = 4;
+const MAX_LIVE_LAYERS = 3;
 
-function layerKey(hidden: number, styles: boolean): SeriesSpec[] {
-  const key: SeriesSpec[] = Array.from({ length: hidden }, (_, i) => ({
-    label: `L${i + 1}`,
-    stroke: layerColour(i, hidden),
-  }));
-  if (styles)
-    key.push(
-      { label: 'dead', stroke: '#3a3f45' },
-      { label: 'dormant', stroke: '#3a3f45', dash: [5, 4] },
-    );
-  return key;
+/** What a finished run leaves behind for the next one to be compared with. */
+export interface Ghost {
+  steps: number[];
+  trainLoss: (number | null)[];
+  dead: (number | null)[];
+  dormant: (number | null)[];
 }
 
 interface Panel {
   section: HTMLElement;
   chart: LineChart;
   columns: number[];
+  /** Ghost columns drawn after the run's own, or none. */
+  ghost: (keyof Omit<Ghost, 'steps'>)[];
+}
+
+/** With a ghost, lines span the gaps its interleaved steps leave. */
+function spanIf(ghost: boolean, series: SeriesSpec[]): SeriesSpec[] {
+  return ghost ? series.map((s) => ({ ...s, spanGaps: true })) : series;
 }
 
 function panel(title: string, note: string, chart: LineChart, extra?: Node): HTMLElement {
@@ -59,6 +68,14 @@ function panel(title: string, note: string, chart: LineChart, extra?: Node): HTM
   );
 }
 
+export interface ChartsOptions {
+  /** Where the loss chart and the dead/dormant chart go (else with the others). */
+  lossHost?: HTMLElement;
+  deadHost?: HTMLElement;
+  /** Height of those two charts where they live apart. */
+  compactHeight?: number;
+}
+
 export class ChartsView {
   readonly element: HTMLDivElement;
   private panels: Panel[] = [];
@@ -69,26 +86,34 @@ export class ChartsView {
   private nextPanel = 0;
   private stale = 0; // panels drawn since the data last changed
   private log = false;
+  private ghost: Ghost | null = null;
+  private markers: Marker[] = [];
 
-  constructor() {
+  constructor(private readonly options: ChartsOptions = {}) {
     this.element = h('div', { class: 'pv-charts' });
   }
 
   setRun(layout: Layout): void {
     this.destroyPanels();
+    this.markers = [];
     const hidden = hiddenLayers(layout);
     this.shape = rowShape(hidden);
     this.history = new DecimatedHistory(this.shape.width, MAX_POINTS);
+    const ghost = this.ghost !== null;
     const layerName = (i: number): string => `layer ${i + 1}`;
 
     const loss = new LineChart({
       title: 'Loss over training steps',
       yLabel: 'loss',
       log: this.log,
-      series: [
+      ...(this.options.lossHost && this.options.compactHeight
+        ? { height: this.options.compactHeight }
+        : {}),
+      series: spanIf(ghost, [
         { label: 'train', ...TRAIN },
         { label: 'test', ...TEST },
-      ],
+        ...(ghost ? [{ label: 'previous run (train)', ...GHOST }] : []),
+      ]),
     });
     const logBox = h('input', { type: 'checkbox', class: 'pv-log' });
     logBox.checked = this.log;
@@ -96,11 +121,24 @@ export class ChartsView {
       this.log = logBox.checked;
       loss.setLog(this.log);
     });
-    const logLabel = h('label', { class: 'pv-toggle' }, logBox, ' log scale');
-    this.add(panel('Loss', 'Mean loss on the training and test sets.', loss, logLabel), loss, [
-      TRAIN_LOSS,
-      TEST_LOSS,
-    ]);
+    const tools = h(
+      'div',
+      { class: 'pv-chart-tools' },
+      h('label', { class: 'pv-toggle' }, logBox, ' log scale'),
+    );
+    if (ghost) {
+      const clear = h('button', { type: 'button', class: 'small-button' }, 'Clear previous run');
+      clear.addEventListener('click', () => this.clearGhost(layout));
+      tools.append(clear);
+    }
+    const lossPanel = panel('Loss', 'Mean loss on the training and test sets.', loss, tools);
+    this.add(
+      lossPanel,
+      loss,
+      [TRAIN_LOSS, TEST_LOSS],
+      ghost ? ['trainLoss'] : [],
+      this.options.lossHost,
+    );
 
     if (layout.task === 'binary_classification') {
       const acc = new LineChart({
@@ -119,36 +157,59 @@ export class ChartsView {
     }
 
     if (hidden > 0) {
-      const series = [];
-      const columns = [];
+      const series: SeriesSpec[] = [
+        { label: 'all dead', ...ALL },
+        { label: 'all dormant', ...ALL, dash: [5, 4] },
+      ];
+      const columns = [DEAD_ALL, DORMANT_ALL];
       for (let i = 0; i < hidden; i++) {
-        series.push({ label: `${layerName(i)} dead`, stroke: layerColour(i, hidden), width: 2 });
+        series.push({ label: `${layerName(i)} dead`, stroke: layerColour(i, hidden), width: 1.5 });
         columns.push(this.shape.dead + i);
       }
       for (let i = 0; i < hidden; i++) {
         series.push({
           label: `${layerName(i)} dormant`,
           stroke: layerColour(i, hidden),
-          width: 2,
+          width: 1.5,
           dash: [5, 4],
         });
         columns.push(this.shape.dormant + i);
       }
+      if (ghost)
+        series.push(
+          { label: 'previous run dead', ...GHOST },
+          { label: 'previous run dormant', ...GHOST, dash: [5, 4] },
+        );
+      const key: SeriesSpec[] = [
+        { label: 'all layers', ...ALL },
+        ...Array.from({ length: hidden }, (_, i) => ({
+          label: `L${i + 1}`,
+          stroke: layerColour(i, hidden),
+        })),
+        { label: 'dead', stroke: '#3a3f45' },
+        { label: 'dormant', stroke: '#3a3f45', dash: [5, 4] },
+        ...(ghost ? [{ label: 'previous run', ...GHOST }] : []),
+      ];
       const dead = new LineChart({
-        title: 'Dead and dormant fraction per layer over training steps',
+        title: 'Dead and dormant fraction over training steps',
         yLabel: 'fraction of units',
         yRange: [0, 1],
-        series,
-        ...(hidden > MAX_LIVE_LAYERS ? { key: layerKey(hidden, true) } : {}),
+        series: spanIf(ghost, series),
+        ...(hidden > MAX_LIVE_LAYERS || this.options.deadHost ? { key } : {}),
+        ...(this.options.deadHost && this.options.compactHeight
+          ? { height: this.options.compactHeight }
+          : {}),
       });
       this.add(
         panel(
           'Dead and dormant units',
-          'Solid: dead (no gradient). Dashed: dormant (never fires, gradient flows).',
+          'Solid: dead (inactive everywhere, no gradient to its own weights). Dashed: dormant (inactive, gradient through α). Thick: all layers.',
           dead,
         ),
         dead,
         columns,
+        ghost ? ['dead', 'dormant'] : [],
+        this.options.deadHost,
       );
     }
 
@@ -164,7 +225,6 @@ export class ChartsView {
         title: 'Learned PReLU slope per layer over training steps',
         yLabel: 'α (mean over layer)',
         series,
-        ...(series.length > MAX_LIVE_LAYERS ? { key: layerKey(hidden, false) } : {}),
       });
       this.add(
         panel('PReLU α', 'The learned negative slope, averaged over each layer.', alpha),
@@ -174,23 +234,61 @@ export class ChartsView {
     }
   }
 
-  /** Adds the evaluation to the history (once per evaluated step) and redraws when due. */
-  update(evaluation: Evaluation, now: number, force: boolean): void {
-    const last = this.history.lastX();
-    if (last !== undefined && evaluation.step < last) this.history.clear();
-    if (last === undefined || evaluation.step !== last) {
-      this.history.push(evaluationRow(evaluation, this.shape));
-      this.dirty = true;
-      this.stale = 0;
+  /** Adds evaluations to the history and redraws when due (`force`: every chart now). */
+  update(evaluations: readonly Evaluation[], now: number, force: boolean): void {
+    for (const evaluation of evaluations) {
+      const last = this.history.lastX();
+      if (last !== undefined && evaluation.step < last) this.history.clear();
+      if (last === undefined || evaluation.step !== last) {
+        this.history.push(evaluationRow(evaluation, this.shape));
+        this.dirty = true;
+        this.stale = 0;
+      }
     }
     if (this.dirty && force) this.draw(now, true);
     else if (this.dirty && now - this.lastDraw >= REDRAW_MS / Math.max(1, this.panels.length))
       this.draw(now);
   }
 
+  /** Marks a live change on every chart. */
+  mark(marker: Marker): void {
+    this.markers = [...this.markers, marker];
+    for (const p of this.panels) p.chart.setMarkers(this.markers);
+  }
+
+  /** This run's curves, to be shown faintly beside the next run's. */
+  snapshot(): Ghost | null {
+    const cols = this.history.columns;
+    const steps = (cols[STEP] ?? []).filter((x): x is number => x !== null);
+    if (steps.length < 2) return null;
+    return {
+      steps,
+      trainLoss: [...(cols[TRAIN_LOSS] ?? [])],
+      dead: [...(cols[DEAD_ALL] ?? [])],
+      dormant: [...(cols[DORMANT_ALL] ?? [])],
+    };
+  }
+
+  /** The ghost shown with the next run (null: none). */
+  setGhost(ghost: Ghost | null): void {
+    this.ghost = ghost;
+  }
+
   reset(): void {
     this.destroyPanels();
     this.history.clear();
+  }
+
+  private clearGhost(layout: Layout): void {
+    this.ghost = null;
+    const markers = this.markers;
+    const rows = this.history;
+    this.setRun(layout);
+    this.history = rows;
+    this.markers = markers;
+    for (const p of this.panels) p.chart.setMarkers(markers);
+    this.dirty = true;
+    this.draw(performance.now(), true);
   }
 
   // While running, one panel per redraw, in turn: a frame never pays for every uPlot redraw
@@ -203,8 +301,13 @@ export class ChartsView {
     for (let i = 0; i < count; i++) {
       const p = this.panels[this.nextPanel % this.panels.length]!;
       this.nextPanel = (this.nextPanel + 1) % this.panels.length;
-      const data = [xs, ...p.columns.map((c) => cols[c] ?? [])] as uPlot.AlignedData;
-      p.chart.setData(data);
+      const own = [xs, ...p.columns.map((c) => cols[c] ?? [])] as uPlot.AlignedData;
+      const g = this.ghost;
+      if (g === null || p.ghost.length === 0) p.chart.setData(own);
+      else {
+        const theirs = [g.steps, ...p.ghost.map((k) => g[k])] as uPlot.AlignedData;
+        p.chart.setData(uPlot.join([own, theirs]));
+      }
     }
     this.stale += count;
     if (this.stale >= this.panels.length) {
@@ -213,13 +316,23 @@ export class ChartsView {
     }
   }
 
-  private add(section: HTMLElement, chart: LineChart, columns: number[]): void {
-    this.panels.push({ section, chart, columns });
-    this.element.append(section);
+  private add(
+    section: HTMLElement,
+    chart: LineChart,
+    columns: number[],
+    ghost: Panel['ghost'] = [],
+    host?: HTMLElement,
+  ): void {
+    this.panels.push({ section, chart, columns, ghost });
+    if (host !== undefined) host.replaceChildren(section);
+    else this.element.append(section);
   }
 
   private destroyPanels(): void {
-    for (const p of this.panels) p.chart.destroy();
+    for (const p of this.panels) {
+      p.chart.destroy();
+      p.section.remove();
+    }
     this.panels = [];
     this.element.replaceChildren();
   }

@@ -3,6 +3,7 @@
 import { h } from '../../dom';
 import type { DataPoints, Layout } from '../../run/protocol';
 import { drawAxes, fitCanvas, scale, type Rect } from './canvas-frame';
+import type { UnitRegion } from './unit-region';
 import { LABEL_0, LABEL_1 } from './colour-scale';
 import { dataPoints, targetRange, valueName, type Point } from './data-points';
 import { lineSwatch, pointSwatch } from './legend';
@@ -21,6 +22,8 @@ export class CurveView {
   private yRange: [number, number] = [0, 1];
   private values: Float32Array | null = null;
   private size = { width: 320, height: 240 };
+  private options = { showTest: false, discretize: false };
+  private region: UnitRegion | null = null;
 
   constructor() {
     this.canvas = h('canvas', { class: 'pv-curve', role: 'img', 'aria-label': 'Fitted curve' });
@@ -52,6 +55,17 @@ export class CurveView {
 
   update(values: Float32Array): void {
     this.values = values;
+    this.draw();
+  }
+
+  setOptions(options: { showTest: boolean; discretize: boolean }): void {
+    this.options = { ...options };
+    this.draw();
+  }
+
+  /** Shades the inputs where a unit does not fire (null: no unit). */
+  showUnitRegion(r: UnitRegion | null): void {
+    this.region = r !== null && r.height === 1 ? r : null;
     this.draw();
   }
 
@@ -98,7 +112,16 @@ export class CurveView {
     ctx.rect(plot.left, plot.top, plot.width, plot.height);
     ctx.clip();
     const classify = layout.task === 'binary_classification';
+    const r = this.region;
+    if (r !== null && r.z.length > 0) {
+      // Cell i covers the i-th of r.width evenly spaced inputs from xmin to xmax.
+      ctx.fillStyle = 'rgba(20, 24, 30, 0.28)';
+      const cell = plot.width / Math.max(1, r.width - 1);
+      for (let i = 0; i < r.width; i++)
+        if (!(r.z[i]! > 0)) ctx.fillRect(plot.left + (i - 0.5) * cell, plot.top, cell, plot.height);
+    }
     for (const p of this.points) {
+      if (p.test && !this.options.showTest) continue;
       const colour = classify ? (p.y >= 0.5 ? LABEL_1 : LABEL_0) : NEUTRAL;
       ctx.beginPath();
       // Test rings a little larger than train dots, so a dot on a ring leaves both visible.
@@ -122,7 +145,8 @@ export class CurveView {
       const n = values.length;
       let pen = false;
       for (let i = 0; i < n; i++) {
-        const v = values[i]!;
+        const raw = values[i]!;
+        const v = this.options.discretize && classify ? (raw >= 0.5 ? 1 : 0) : raw;
         if (!Number.isFinite(v)) {
           pen = false;
           continue;

@@ -23,8 +23,8 @@ function rows(x: Float32Array, y: Float32Array, stride: number, test: boolean): 
 /** Test points then train points (the filled train dots drawn last, on top of the rings). */
 export function dataPoints(layout: Layout, data: DataPoints): Point[] {
   return [
-    ...rows(data.testX, data.testY, layout.inputs, true),
-    ...rows(data.trainX, data.trainY, layout.inputs, false),
+    ...rows(data.testX, data.testY, layout.base_inputs, true),
+    ...rows(data.trainX, data.trainY, layout.base_inputs, false),
   ];
 }
 

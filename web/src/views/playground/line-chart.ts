@@ -13,6 +13,8 @@ export interface SeriesSpec {
   stroke: string;
   dash?: number[];
   width?: number;
+  /** Draw across missing points (a ghost's steps interleave with the run's). */
+  spanGaps?: boolean;
 }
 
 export interface ChartSpec {
@@ -27,6 +29,14 @@ export interface ChartSpec {
   /** Fixed y range; otherwise fitted to the data. */
   yRange?: [number, number];
   log?: boolean;
+  /** Plot height in CSS pixels (default: 200 on narrow screens, 220 otherwise). */
+  height?: number;
+}
+
+/** A vertical line at step `x` with a short label: a live change of alpha or the rate. */
+export interface Marker {
+  x: number;
+  label: string;
 }
 
 export class LineChart {
@@ -35,6 +45,7 @@ export class LineChart {
   private readonly resize: ResizeObserver;
   private plot: uPlot;
   private data: uPlot.AlignedData;
+  private markers: readonly Marker[] = [];
 
   constructor(private spec: ChartSpec) {
     this.host = h('div', { class: 'pv-chart-canvas', role: 'img', 'aria-label': spec.title });
@@ -58,6 +69,11 @@ export class LineChart {
     this.plot.setData(data);
   }
 
+  setMarkers(markers: readonly Marker[]): void {
+    this.markers = markers;
+    this.plot.redraw(false, false);
+  }
+
   setLog(log: boolean): void {
     if (this.spec.log === log) return;
     this.spec = { ...this.spec, log };
@@ -73,7 +89,7 @@ export class LineChart {
 
   private size(): { width: number; height: number } {
     const width = Math.max(240, Math.floor(this.element.clientWidth || 320));
-    return { width, height: width < 480 ? 200 : 220 };
+    return { width, height: this.spec.height ?? (width < 480 ? 200 : 220) };
   }
 
   private fit(): void {
@@ -131,12 +147,40 @@ export class LineChart {
           width: s.width ?? 2,
           ...(s.dash ? { dash: s.dash } : {}),
           points: { show: false },
-          spanGaps: false,
+          spanGaps: s.spanGaps ?? false,
           value: (u, v, s, i) => show(u, v, s, i, formatValue),
         })),
       ],
     };
+    opts.hooks = { draw: [(u) => this.drawMarkers(u)] };
     return new uPlot(opts, this.data, this.host);
+  }
+
+  private drawMarkers(u: uPlot): void {
+    if (this.markers.length === 0) return;
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.strokeStyle = T.marker;
+    ctx.fillStyle = T.marker;
+    ctx.lineWidth = ratio;
+    ctx.setLineDash([4 * ratio, 3 * ratio]);
+    ctx.font = `${11 * ratio}px system-ui, sans-serif`;
+    ctx.textBaseline = 'top';
+    for (const m of this.markers) {
+      const x = Math.round(u.valToPos(m.x, 'x', true));
+      if (x < left || x > left + width) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+      const textWidth = ctx.measureText(m.label).width;
+      const tx =
+        x + 3 * ratio + textWidth > left + width ? x - 3 * ratio - textWidth : x + 3 * ratio;
+      ctx.fillText(m.label, tx, top + 2 * ratio);
+    }
+    ctx.restore();
   }
 }
 

@@ -3,7 +3,8 @@
 // each unit. Drawn on one canvas; transparent buttons over the units give hover and keyboard
 // focus (roving tabindex: Tab enters, arrow keys move, Escape closes the card).
 import { h } from '../../dom';
-import type { Evaluation, Layout } from '../../run/protocol';
+import type { Evaluation, Layout, UnitMaps } from '../../run/protocol';
+import { formatValue } from '../../text/format';
 import { PLOT_THEME as T } from '../plot-theme';
 import { fitCanvas } from './canvas-frame';
 import { NEGATIVE, POSITIVE } from './colour-scale';
@@ -28,7 +29,15 @@ import {
 import { UnitCard } from './unit-card';
 import { drawUnit } from './unit-draw';
 import { ratePercent, unitInfo } from './unit-info';
+import { regionMask, regionOf, type UnitRegion } from './unit-region';
 import { stateName, unitStyle, type UnitStyle } from './unit-style';
+
+/** A link or bias the pointer is over, for the tooltip. */
+interface Hit {
+  text: string;
+  x: number;
+  y: number;
+}
 
 /** Links drawn at most over the whole network. */
 const LINK_BUDGET = 1600;
@@ -75,11 +84,27 @@ export class NetworkView {
   private width = 0;
   private drawCost = 0;
   private lastDraw = -Infinity;
+  private maps: UnitMaps | null = null;
+  private hoverListeners: ((r: UnitRegion | null) => void)[] = [];
+  private readonly tip: HTMLDivElement;
+  /** Drawn link segments and bias bars, for hit-testing the pointer. */
+  private segments: { x1: number; y1: number; x2: number; y2: number; text: string }[] = [];
+  private biasBars: { x: number; y: number; w: number; h: number; text: string }[] = [];
 
   constructor() {
     this.canvas = h('canvas', { class: 'pv-net-canvas', 'aria-hidden': 'true' });
     this.buttonLayer = h('div', { class: 'pv-net-units' });
-    this.wrap = h('div', { class: 'pv-net' }, this.canvas, this.buttonLayer, this.card.element);
+    this.tip = h('div', { class: 'pv-net-tip', role: 'tooltip', hidden: true });
+    this.wrap = h(
+      'div',
+      { class: 'pv-net' },
+      this.canvas,
+      this.buttonLayer,
+      this.card.element,
+      this.tip,
+    );
+    this.wrap.addEventListener('mousemove', (e) => this.onPointer(e));
+    this.wrap.addEventListener('mouseleave', () => (this.tip.hidden = true));
     this.note = h('p', { class: 'pv-note pv-net-note', hidden: true });
     this.element = h('div', { class: 'pv-network' }, this.wrap, this.note);
     this.buttonLayer.addEventListener('keydown', (e) => this.onKey(e));
@@ -105,10 +130,17 @@ export class NetworkView {
    * Takes the frame's statistics and weights; redraws now unless the last redraw was slow
    * (big networks), in which case redraws are spaced to ~4x their cost. `force` always draws.
    */
-  update(evaluation: Evaluation, params: Float32Array, now: number, force = false): void {
+  update(
+    evaluation: Evaluation,
+    params: Float32Array,
+    maps: UnitMaps | null,
+    now: number,
+    force = false,
+  ): void {
     if (evaluation.step !== this.lastEvalStep) this.trackRevivals(evaluation);
     this.evaluation = evaluation;
     this.params = params;
+    this.maps = maps;
     if (!force && this.drawCost > SLOW_DRAW && now - this.lastDraw < this.drawCost * 4) return;
     this.lastDraw = now;
     this.draw();
@@ -117,8 +149,23 @@ export class NetworkView {
     if (this.open !== null) this.showCard(this.open);
   }
 
+  /** Called with the hovered or focused unit's region (null when none). */
+  onHoverUnit(listener: (r: UnitRegion | null) => void): void {
+    this.hoverListeners.push(listener);
+  }
+
+  /** The region of hidden unit `unit` of layer `layer`, from the last maps. */
+  region(layer: number, unit: number): UnitRegion | null {
+    const layout = this.layout;
+    if (layout === null || this.maps === null) return null;
+    let index = unit;
+    for (let k = 0; k < layer; k++) index += layout.layers[k]?.out ?? 0;
+    return regionOf(this.maps, index, layer, unit);
+  }
+
   reset(): void {
     this.layout = null;
+    this.maps = null;
     this.geometry = null;
     this.evaluation = null;
     this.params = null;
@@ -239,12 +286,53 @@ export class NetworkView {
     const info = unitInfo(layout, this.evaluation, this.params, b.column - 1, b.index);
     this.card.show(info, { x: place.x, y: place.y, r: g.radius }, g.width);
     b.el.setAttribute('aria-describedby', this.card.id);
+    const spec = layout.layers[b.column - 1];
+    const r = spec !== undefined && !spec.output ? this.region(b.column - 1, b.index) : null;
+    for (const l of this.hoverListeners) l(r);
   }
 
   private hideCard(): void {
     this.open?.el.removeAttribute('aria-describedby');
+    if (this.open !== null) for (const l of this.hoverListeners) l(null);
     this.open = null;
     this.card.hide();
+  }
+
+  /** The link or bias bar under the pointer, as a tooltip with its value. */
+  private onPointer(e: MouseEvent): void {
+    const rect = this.wrap.getBoundingClientRect();
+    const x = e.clientX - rect.left;
+    const y = e.clientY - rect.top;
+    const hit = this.hitTest(x, y);
+    if (hit === null) {
+      this.tip.hidden = true;
+      return;
+    }
+    this.tip.textContent = hit.text;
+    this.tip.hidden = false;
+    this.tip.style.left = `${Math.min(hit.x + 10, (this.geometry?.width ?? 300) - 150)}px`;
+    this.tip.style.top = `${hit.y + 12}px`;
+  }
+
+  private hitTest(x: number, y: number): Hit | null {
+    for (const b of this.biasBars)
+      if (x >= b.x - 2 && x <= b.x + b.w + 2 && y >= b.y - 2 && y <= b.y + b.h + 2)
+        return { text: b.text, x, y };
+    let best: Hit | null = null;
+    let bestD = 4; // pixels
+    for (const s of this.segments) {
+      const dx = s.x2 - s.x1;
+      const dy = s.y2 - s.y1;
+      const len2 = dx * dx + dy * dy;
+      const t =
+        len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / len2));
+      const d = Math.hypot(x - (s.x1 + t * dx), y - (s.y1 + t * dy));
+      if (d < bestD) {
+        bestD = d;
+        best = { text: s.text, x, y };
+      }
+    }
+    return best;
   }
 
   /** Accessible names: "Layer 1, unit 3: dormant, fires 0%". Set only when they change. */
@@ -298,6 +386,8 @@ export class NetworkView {
       LINK_BUDGET,
     );
     const r = g.radius;
+    const thumb = this.thumbSize(g);
+    this.segments = [];
     // One path per (sign, level): few strokes however many links.
     const paths = Array.from({ length: 2 * LEVELS }, () => new Path2D());
     layout.layers.forEach((spec, k) => {
@@ -319,8 +409,21 @@ export class NetworkView {
         const b = to.places[link.to];
         if (a === undefined || b === undefined) continue;
         const path = paths[(link.weight >= 0 ? 0 : LEVELS) + linkLevel(link.weight, maxAbs)]!;
-        path.moveTo(a.x + r, a.y);
+        const x1 = a.x + r + (from.kind === 'hidden' ? thumb + 3 : 0);
+        path.moveTo(x1, a.y);
         path.lineTo(b.x - r, b.y);
+        const name =
+          k === 0
+            ? (layout.input_names[link.from] ?? `x${link.from + 1}`)
+            : `L${k} u${link.from + 1}`;
+        const to_ = spec.output ? 'output' : `L${k + 1} u${link.to + 1}`;
+        this.segments.push({
+          x1,
+          y1: a.y,
+          x2: b.x - r,
+          y2: b.y,
+          text: `weight ${name} → ${to_} = ${formatValue(link.weight)}`,
+        });
       }
     });
     ctx.save();
@@ -344,6 +447,8 @@ export class NetworkView {
         for (let u = 0; u < spec.out; u++)
           maxBias = Math.max(maxBias, Math.abs(params[spec.b + u] ?? 0));
     ctx.font = T.font;
+    this.biasBars = [];
+    const thumb = this.thumbSize(g);
     for (const col of g.columns) {
       if (col.kind === 'input') {
         ctx.textAlign = 'right';
@@ -383,6 +488,8 @@ export class NetworkView {
           if (ev === undefined) style = { ...style, fill: 'hollow' };
         }
         drawUnit(ctx, p.x, p.y, r, style, rate);
+        if (col.kind === 'hidden' && thumb > 0)
+          this.drawThumb(ctx, col.layer, p.unit, p.x + r + 3, p.y, thumb);
         const bias = params !== null && spec !== undefined ? params[spec.b + p.unit] : undefined;
         if (bias !== undefined && Number.isFinite(bias)) {
           // Bias bar on the unit's left, from a small zero tick: up for positive, down for
@@ -393,10 +500,53 @@ export class NetworkView {
           ctx.fillRect(x - 1, p.y - 0.5, 6, 1);
           ctx.fillStyle = bias >= 0 ? POSITIVE : NEGATIVE;
           ctx.fillRect(x, bias >= 0 ? p.y - len : p.y, 4, len);
+          const unitName = spec?.output ? 'output' : `L${col.layer + 1} u${p.unit + 1}`;
+          this.biasBars.push({
+            x: x - 1,
+            y: bias >= 0 ? p.y - len : p.y - 1,
+            w: 6,
+            h: Math.max(2, len),
+            text: `bias of ${unitName} = ${formatValue(bias)}`,
+          });
         }
       }
     }
   }
+
+  /** The side of a unit's map thumbnail (0: none, when units are drawn too small). */
+  private thumbSize(g: NetworkGeometry): number {
+    return this.maps === null || g.radius < 6 ? 0 : Math.round(g.radius * 1.7);
+  }
+
+  /** The unit's map: where in the input it fires (z > 0), as a small square or strip. */
+  private drawThumb(
+    ctx: CanvasRenderingContext2D,
+    layer: number,
+    unit: number,
+    x: number,
+    y: number,
+    size: number,
+  ): void {
+    const r = this.region(layer, unit);
+    if (r === null) return;
+    const img = new ImageData(r.width, r.height);
+    img.data.set(regionMask(r, [150, 156, 166, 255]));
+    for (let i = 0; i < r.z.length; i++) if (r.z[i]! > 0) img.data.set([255, 196, 64, 255], i * 4);
+    const scratch = this.scratch ?? (this.scratch = document.createElement('canvas'));
+    scratch.width = r.width;
+    scratch.height = r.height;
+    scratch.getContext('2d')?.putImageData(img, 0, 0);
+    const h = r.height === 1 ? Math.max(4, Math.round(size / 3)) : size;
+    ctx.save();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(scratch, x, y - h / 2, size, h);
+    ctx.strokeStyle = T.axis;
+    ctx.lineWidth = 0.75;
+    ctx.strokeRect(x, y - h / 2, size, h);
+    ctx.restore();
+  }
+
+  private scratch: HTMLCanvasElement | null = null;
 
   private drawLabels(ctx: CanvasRenderingContext2D, g: NetworkGeometry): void {
     const spacing = columnSpacing(g);

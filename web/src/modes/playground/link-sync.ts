@@ -1,0 +1,38 @@
+// The page's link and the store, kept in step: the store's link is written to the hash (with
+// replaceState, so the back button is not flooded); a hash the page did not write (a pasted
+// link, the back button) is loaded into the store.
+import type { Store } from '../../state/store';
+
+export class LinkSync {
+  private written = '';
+  private readonly onHash = (): void => {
+    if (location.hash.replace(/^#/, '') !== this.written)
+      this.store.load(location.hash, this.otherKeys);
+  };
+
+  constructor(
+    private readonly store: Store,
+    private readonly otherKeys: readonly string[],
+  ) {
+    window.addEventListener('hashchange', this.onHash);
+  }
+
+  readInitial(): void {
+    this.store.load(location.hash, this.otherKeys);
+  }
+
+  write(): void {
+    const hash = this.store.link();
+    if (hash === this.written && location.hash.replace(/^#/, '') === hash) return;
+    this.written = hash;
+    try {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+    } catch {
+      // Some embedders forbid history changes; the page still works, links just won't update.
+    }
+  }
+
+  dispose(): void {
+    window.removeEventListener('hashchange', this.onHash);
+  }
+}

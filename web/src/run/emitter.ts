@@ -1,0 +1,19 @@
+// A small typed event emitter: `on` returns the function that unsubscribes.
+export class Emitter<Events extends Record<string, unknown>> {
+  private readonly handlers = new Map<keyof Events, Set<(payload: never) => void>>();
+
+  on<K extends keyof Events>(type: K, handler: (payload: Events[K]) => void): () => void {
+    let set = this.handlers.get(type);
+    if (set === undefined) this.handlers.set(type, (set = new Set()));
+    set.add(handler as (payload: never) => void);
+    return () => set?.delete(handler as (payload: never) => void);
+  }
+
+  emit<K extends keyof Events>(type: K, payload: Events[K]): void {
+    for (const h of this.handlers.get(type) ?? []) (h as (p: Events[K]) => void)(payload);
+  }
+
+  clear(): void {
+    this.handlers.clear();
+  }
+}
