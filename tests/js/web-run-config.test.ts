@@ -1,11 +1,13 @@
-// The page's settings as the core's run config (schema version 1), checked by the core itself.
+// The page's settings as the core's run config, checked by the core itself.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { buildRunConfig, usesAlpha, type KindTraits } from '../../web/src/state/run-config.ts';
-import { defaultSettings } from '../../web/src/state/run-settings.ts';
+import { defaultSettings } from '../../web/src/state/properties.ts';
+import { buildRunConfig, featuresFor } from '../../web/src/state/run-config.ts';
+import { INPUT_COLUMNS, type Settings } from '../../web/src/state/settings.ts';
 import type { TrainerModule } from '../../web/src/run/trainer-api.ts';
+import { catalog, props } from './support/catalog.ts';
 import { wasmDist } from './support/paths.ts';
 
 const require = createRequire(import.meta.url);
@@ -13,98 +15,95 @@ const core = (await (
   require(path.join(wasmDist, 'leaky_node.cjs')) as () => Promise<TrainerModule>
 )()) as TrainerModule;
 
-const DEFAULT_ALPHA: Record<string, number> = { leaky_relu: 0.01, prelu: 0.25, elu: 1 };
-const traits = (kind: string): KindTraits => ({
-  alpha: kind in DEFAULT_ALPHA,
-  lowerUpper: kind === 'rrelu',
-  defaultAlpha: DEFAULT_ALPHA[kind] ?? 0,
-});
+function understood(s: Settings): Record<string, any> {
+  const json = buildRunConfig(s, catalog);
+  assert.equal(core.validateConfig(json), '', json);
+  const t = new core.Trainer(json);
+  try {
+    assert.equal(t.problems(), '');
+    return { config: JSON.parse(t.config()), layout: JSON.parse(t.layout()) };
+  } finally {
+    t.delete();
+  }
+}
 
 describe('run-config', () => {
-  it('the default settings make a valid config the core reads back as meant', () => {
-    const json = buildRunConfig(defaultSettings(), traits);
-    assert.equal(core.validateConfig(json), '');
-    const t = new core.Trainer(json);
-    try {
-      const c = JSON.parse(t.config());
-      assert.equal(c.seed, 1);
-      assert.equal(c.data.kind, 'spiral');
-      assert.deepEqual(
-        c.network.hidden.map((l: { units: number; activation: string; alpha: number }) => [
-          l.units,
-          l.activation,
-          l.alpha,
-        ]),
-        [
-          [8, 'leaky_relu', 0.01],
-          [8, 'leaky_relu', 0.01],
-          [8, 'leaky_relu', 0.01],
-          [8, 'leaky_relu', 0.01],
-        ],
-      );
-      assert.equal(c.optimizer.kind, 'adam');
-      assert.equal(c.optimizer.lr, 0.01);
-      assert.equal(c.init.weights, 'he_normal');
-      assert.equal(JSON.parse(t.layout()).total_steps, 0, 'no planned end');
-    } finally {
-      t.delete();
+  it('the default settings make the default experiment, as the core reads it', () => {
+    const { config, layout } = understood(defaultSettings(props));
+    assert.equal(config.data.kind, 'spiral');
+    assert.equal(config.data.seed, 1);
+    assert.deepEqual(
+      config.network.hidden.map((l: { units: number; activation: string; alpha: number }) => [
+        l.units,
+        l.activation,
+        l.alpha,
+      ]),
+      [
+        [8, 'leaky_relu', 0.01],
+        [8, 'leaky_relu', 0.01],
+        [8, 'leaky_relu', 0.01],
+      ],
+    );
+    assert.equal(config.optimizer.kind, 'adam');
+    assert.equal(config.training.eval_every, 50);
+    assert.equal(layout.total_steps, 0, 'no planned end');
+  });
+
+  it('feeds the network exactly the chosen input columns', () => {
+    const s = { ...defaultSettings(props), inputs: ['x1^2', 'x2^2', 'sin(x1)'] as Settings['inputs'] };
+    const { layout } = understood(s);
+    assert.deepEqual(layout.input_names, ['x1^2', 'x2^2', 'sin(x1)']);
+    assert.deepEqual(featuresFor(['x2', 'x1*x2'], 1), {
+      x_squared: false,
+      x1x2: false,
+      sin: false,
+      omit: [],
+    }, 'a 1-D dataset keeps x1 when nothing else applies');
+  });
+
+  it('every combination of input columns is a config the core accepts', () => {
+    for (let mask = 1; mask < 1 << INPUT_COLUMNS.length; mask++) {
+      const inputs = INPUT_COLUMNS.filter((_, i) => mask & (1 << i));
+      for (const dataset of ['circle', 'sine']) {
+        const { layout } = understood({ ...defaultSettings(props), dataset, inputs });
+        assert.ok(layout.inputs >= 1);
+        if (dataset === 'circle') assert.deepEqual(layout.input_names, inputs);
+      }
     }
   });
 
-  it('maps per-layer activations, regularization and features', () => {
+  it('sends the bias value only for a constant bias, alpha only where a kind reads one', () => {
+    const base = defaultSettings(props);
+    assert.equal(JSON.parse(buildRunConfig(base, catalog)).init.bias_value, undefined);
+    const c = understood({ ...base, bias: 'constant', biasValue: -0.3 }).config;
+    assert.equal(c.init.bias_value, -0.3);
+    const relu = JSON.parse(buildRunConfig({ ...base, kind: 'relu', alpha: 0.5 }, catalog));
+    assert.equal(relu.network.alpha, undefined);
+  });
+
+  it('maps per-layer activations and regularization', () => {
     const s = {
-      ...defaultSettings(),
+      ...defaultSettings(props),
       kind: 'relu',
-      alpha: 0,
       hidden: [4, 5, 6],
       layerKinds: ['', 'leaky_relu', 'rrelu'],
-      regularization: 'l2',
+      regularization: 'l2' as const,
       regRate: 0.01,
-      xSquared: true,
-      bias: 'constant',
-      biasValue: 0.1,
     };
-    const json = buildRunConfig(s, traits);
-    assert.equal(core.validateConfig(json), '');
-    const t = new core.Trainer(json);
-    try {
-      const c = JSON.parse(t.config());
-      assert.equal(c.network.hidden[0].activation, 'relu');
-      assert.equal(c.network.hidden[1].activation, 'leaky_relu');
-      assert.equal(c.network.hidden[1].alpha, 0.01, 'a leaky layer in a ReLU network: its own α');
-      assert.equal(c.network.hidden[2].activation, 'rrelu');
-      assert.equal(c.regularization.l2, 0.01);
-      assert.equal(c.regularization.l1, 0);
-      assert.equal(c.data.features.x_squared, true);
-      assert.equal(JSON.parse(t.layout()).inputs, 4);
-      assert.equal(c.init.bias, 'constant');
-    } finally {
-      t.delete();
-    }
-    assert.equal(usesAlpha(s, traits), true, 'layer 2 is leaky');
-    assert.equal(usesAlpha({ ...s, layerKinds: ['', '', ''] }, traits), false);
+    const { config } = understood(s);
+    assert.deepEqual(
+      config.network.hidden.map((l: { activation: string }) => l.activation),
+      ['relu', 'leaky_relu', 'rrelu'],
+    );
+    assert.equal(config.regularization.l2, 0.01);
+    assert.equal(config.regularization.l1, 0);
   });
 
-  it('a network with an alpha gives it to every layer that has one', () => {
-    const s = {
-      ...defaultSettings(),
-      kind: 'leaky_relu',
-      alpha: 0.2,
-      hidden: [4, 4],
-      layerKinds: ['', 'elu'],
-    };
-    const c = JSON.parse(buildRunConfig(s, traits));
-    assert.equal(c.network.alpha, 0.2);
-    assert.deepEqual(c.network.hidden[1], { units: 4, activation: 'elu', alpha: 0.2 });
-  });
-
-  it('leaves judging to the core: x1*x2 on 1-D data comes back as a problem', () => {
-    const json = buildRunConfig({ ...defaultSettings(), dataset: 'sine', x1x2: true }, traits);
-    const t = new core.Trainer(json);
-    try {
-      assert.match(t.problems(), /x1\*x2 needs exactly 2 inputs/);
-    } finally {
-      t.delete();
-    }
+  it('every kind and every optimizer and initializer of the catalog makes a valid config', () => {
+    const base = defaultSettings(props);
+    for (const k of catalog.activations) understood({ ...base, kind: k.name, alpha: k.defaultAlpha });
+    for (const o of catalog.optimizers) understood({ ...base, optimizer: o.name });
+    for (const w of catalog.weightInits) understood({ ...base, init: w.name });
+    for (const b of catalog.biasInits) understood({ ...base, bias: b.name });
   });
 });

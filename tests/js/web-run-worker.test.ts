@@ -44,12 +44,16 @@ test('the worker deletes every Trainer it made, and closes on dispose', async ()
   serveRuns(async () => counting, 'simd');
   const send = (data: ToWorker) => scope.onmessage?.({ data });
   const settle = () => new Promise((r) => setTimeout(r, 50));
+  let runId = 0;
   const start = (config: string): ToWorker => ({
+    runId: ++runId,
     type: 'start',
     config,
-    stepsPerFrame: 5,
+    pacing: { kind: 'steps', steps: 5 },
     heatmap: { width: 8, height: 8 },
+    unitMaps: null,
     playing: false,
+    schedule: [],
   });
 
   send(start(real.defaultConfig()));
@@ -75,7 +79,7 @@ test('the worker deletes every Trainer it made, and closes on dispose', async ()
 
   send(start(real.defaultConfig()));
   await settle();
-  send({ type: 'dispose' });
+  send({ runId, type: 'dispose' });
   await settle();
   assert.equal(deleted, built, 'nothing left undeleted');
   assert.equal(closed, true);

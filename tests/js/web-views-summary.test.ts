@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DataPoints, Evaluation, Layout } from '../../web/src/run/protocol.ts';
 import {
+  DEAD_ALL,
+  DORMANT_ALL,
   STEP,
   TEST_ACC,
   TRAIN_LOSS,
@@ -127,7 +129,7 @@ describe('chart rows', () => {
     assert.equal(hiddenLayers(layout), 2);
     assert.equal(hasPrelu(layout), true);
     const shape = rowShape(2);
-    assert.equal(shape.width, 5 + 3 * 2);
+    assert.equal(shape.width, 7 + 3 * 2);
     const ev = evaluation(
       [layer(4, 1, 1, 2, { activation: 'prelu', alpha: [0.1, 0.2, 0.3, 0.4] }), layer(2, 0, 1, 1)],
       { train_accuracy: 0.9, test_accuracy: 0.8 },
@@ -136,6 +138,8 @@ describe('chart rows', () => {
     assert.equal(row[STEP], 300);
     assert.equal(row[TRAIN_LOSS], 0.5);
     assert.equal(row[TEST_ACC], 0.8);
+    assert.equal(row[DEAD_ALL], ev.dead_fraction);
+    assert.equal(row[DORMANT_ALL], ev.dormant_fraction);
     assert.deepEqual(row.slice(shape.dead, shape.dead + 2), [0.25, 0]);
     assert.deepEqual(row.slice(shape.dormant, shape.dormant + 2), [0.25, 0.5]);
     assert.ok(Math.abs(row[shape.alpha]! - 0.25) < 1e-12);
@@ -143,23 +147,24 @@ describe('chart rows', () => {
   });
 
   it('turns missing or non-finite values into gaps', () => {
-    const row = evaluationRow(evaluation([], { train_loss: Number.NaN }), rowShape(1));
+    const shapeOf1 = rowShape(1);
+    const row = evaluationRow(evaluation([], { train_loss: Number.NaN }), shapeOf1);
     assert.equal(row[TRAIN_LOSS], null);
     assert.equal(row[TEST_ACC], null);
-    assert.equal(row[5], null);
+    assert.equal(row[shapeOf1.dead], null);
   });
 });
 
 describe('data points', () => {
   const data: DataPoints = {
-    // rows of 3 inputs: only the first two (base inputs) are drawn
-    trainX: Float32Array.from([1, 2, 99, 3, 4, 99]),
+    // the raw inputs, base_inputs (2) per row, whichever columns the network is fed
+    trainX: Float32Array.from([1, 2, 3, 4]),
     trainY: Float32Array.from([0, 1]),
-    testX: Float32Array.from([5, 6, 99]),
+    testX: Float32Array.from([5, 6]),
     testY: Float32Array.from([1]),
   };
 
-  it('reads the base inputs of each row with stride layout.inputs, test first', () => {
+  it('reads the raw inputs of each row with stride layout.base_inputs, test first', () => {
     assert.deepEqual(dataPoints(layout, data), [
       { x1: 5, x2: 6, y: 1, test: true },
       { x1: 1, x2: 2, y: 0, test: false },

@@ -52,7 +52,11 @@ export interface RunHook {
   readonly throughput: number;
   /** Live changes the run applied, with their steps. */
   readonly live: readonly { step: number; field: string; value: number }[];
+  /** [step, train loss] of the latest evaluations (at most HISTORY of them). */
+  readonly losses: readonly (readonly [number, number])[];
 }
+
+const HISTORY = 400;
 
 declare global {
   interface Window {
@@ -111,6 +115,7 @@ export function watchRun(session: RunSession, variant: Variant): void {
     problems: [],
     throughput: 0,
     live: [],
+    losses: [],
   };
   const set = (patch: Partial<RunHook>): void => {
     hook = { ...hook, ...patch };
@@ -133,10 +138,12 @@ export function watchRun(session: RunSession, variant: Variant): void {
   session.events.on('ready', (e) => set({ config: e.config }));
   session.events.on('frame', (f) => {
     const last = f.evaluations[f.evaluations.length - 1];
+    const losses = [...hook.losses, ...f.evaluations.map((e) => [e.step, e.train_loss] as const)];
     set({
       step: f.step,
       playing: f.playing,
       frames: hook.frames + 1,
+      losses: losses.slice(-HISTORY),
       throughput: f.throughput.stepsPerSecond,
       ...(last === undefined ? {} : { evaluation: summary(last) }),
     });

@@ -2,6 +2,7 @@
 // is remembered for the next visit. The choice is a data-theme attribute the stylesheet reads;
 // canvases redraw through a 'themechange' event.
 import { h } from '../dom';
+import { setPlotTheme } from '../views/plot-theme';
 
 export type Theme = 'light' | 'dark';
 const KEY = 'leaky-lab-theme';
@@ -44,6 +45,7 @@ export class ThemeToggle {
 
   private apply(theme: Theme): void {
     document.documentElement.dataset['theme'] = theme;
+    setPlotTheme(theme === 'dark');
     this.element.textContent = theme === 'dark' ? '☀ Light' : '☾ Dark';
     this.element.setAttribute(
       'aria-label',

@@ -79,9 +79,12 @@ export class RunSession {
   get currentStep(): number {
     return this.lastStep;
   }
-  /** The run exists and takes play, step and live changes. */
+  /**
+   * The run exists (or is starting: the worker takes messages in order) and takes play, step
+   * and live changes.
+   */
   get live(): boolean {
-    return this.state === 'running';
+    return this.state === 'running' || this.state === 'starting';
   }
 
   /** A fresh run (the worker is kept; the core deletes the previous run's objects). */

@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../dom';
 import { formatValue } from '../text/format';
-import { PLOT_THEME as T } from './plot-theme';
+import { onThemeChange, PLOT_THEME as T } from './plot-theme';
 
 const Z_MIN = -5;
 const Z_MAX = 5;
@@ -43,7 +43,7 @@ export class ActivationPlot {
   readonly element: HTMLDivElement;
   private readonly canvasHost: HTMLDivElement;
   private readonly readout: HTMLParagraphElement;
-  private readonly plot: uPlot;
+  private plot: uPlot;
   private readonly resize: ResizeObserver;
   private data: uPlot.AlignedData = [[], [], []];
 
@@ -73,6 +73,18 @@ export class ActivationPlot {
     this.element = h('div', { class: 'activation-plot' }, legend, this.canvasHost, this.readout);
     this.showReadout(null);
 
+    this.plot = new uPlot(this.options(), this.data, this.canvasHost);
+    // uPlot keeps its colours from construction: a theme change builds it anew.
+    onThemeChange(() => {
+      const { width, height } = this.plot;
+      this.plot.destroy();
+      this.plot = new uPlot({ ...this.options(), width, height }, this.data, this.canvasHost);
+    });
+    this.resize = new ResizeObserver(() => this.fit());
+    this.resize.observe(this.element);
+  }
+
+  private options(): uPlot.Options {
     const axis = (label: string): uPlot.Axis => ({
       label,
       stroke: T.axis,
@@ -115,9 +127,7 @@ export class ActivationPlot {
         setCursor: [(u) => this.showReadout(u.cursor.idx ?? null)],
       },
     };
-    this.plot = new uPlot(opts, this.data, this.canvasHost);
-    this.resize = new ResizeObserver(() => this.fit());
-    this.resize.observe(this.element);
+    return opts;
   }
 
   /** Draws the values the core computed. */

@@ -1,6 +1,7 @@
 // Decision boundary (2-D data): the core's prediction grid as a small ImageData canvas scaled
 // up by CSS, with the train (filled) and test (outlined) points and axes on an overlay canvas.
 import { h } from '../../dom';
+import { onThemeChange } from '../plot-theme';
 import type { DataPoints, Layout } from '../../run/protocol';
 import { formatValue } from '../../text/format';
 import { drawAxes, fitCanvas, scale, type Rect } from './canvas-frame';
@@ -62,6 +63,7 @@ export class BoundaryView {
     this.element = h('div', { class: 'pv-boundary' }, this.stage, this.legend);
     this.resize = new ResizeObserver(() => this.layoutStage());
     this.resize.observe(this.element);
+    onThemeChange(() => this.layoutStage());
   }
 
   setRun(layout: Layout, data: DataPoints): void {

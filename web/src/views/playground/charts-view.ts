@@ -29,7 +29,7 @@ const MAX_POINTS = 2000;
 const REDRAW_MS = 80;
 const TRAIN = { stroke: '#0072B2', width: 2 };
 const TEST = { stroke: '#D55E00', width: 2, dash: [6, 4] };
-const ALL = { stroke: '#1b1f24', width: 2.5 };
+const ALL = { stroke: '#7b8490', width: 2.5 }; // neutral: readable on light and dark
 const GHOST = { stroke: 'rgba(120, 128, 140, 0.55)', width: 2 };
 
 /** More hidden layers than this: a compact key instead of the live legend. */

@@ -1,5 +1,6 @@
 // Fitted curve (1-D data): the core's predictions at evenly spaced inputs over the domain, with
 // the train (filled) and test (outlined) points, on one canvas.
+import { onThemeChange, PLOT_THEME as T } from '../plot-theme';
 import { h } from '../../dom';
 import type { DataPoints, Layout } from '../../run/protocol';
 import { drawAxes, fitCanvas, scale, type Rect } from './canvas-frame';
@@ -29,6 +30,7 @@ export class CurveView {
     this.canvas = h('canvas', { class: 'pv-curve', role: 'img', 'aria-label': 'Fitted curve' });
     this.legend = h('ul', { class: 'pv-keys', 'aria-label': 'Legend' });
     this.element = h('div', { class: 'pv-curve-view' }, this.canvas, this.legend);
+    onThemeChange(() => this.draw());
     this.resize = new ResizeObserver(() => this.fit());
     this.resize.observe(this.element);
   }
@@ -127,7 +129,7 @@ export class CurveView {
       // Test rings a little larger than train dots, so a dot on a ring leaves both visible.
       ctx.arc(px(p.x1), py(p.y), p.test ? 3.6 : 2.6, 0, Math.PI * 2);
       if (p.test) {
-        ctx.fillStyle = '#fff';
+        ctx.fillStyle = T.surface;
         ctx.fill();
         ctx.lineWidth = 1.6;
         ctx.strokeStyle = colour;

@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../../dom';
 import { formatValue } from '../../text/format';
-import { PLOT_THEME as T } from '../plot-theme';
+import { onThemeChange, PLOT_THEME as T } from '../plot-theme';
 import { lineSwatch } from './legend';
 import { formatStep } from './summary-text';
 
@@ -46,6 +46,7 @@ export class LineChart {
   private plot: uPlot;
   private data: uPlot.AlignedData;
   private markers: readonly Marker[] = [];
+  private readonly stopTheme: () => void;
 
   constructor(private spec: ChartSpec) {
     this.host = h('div', { class: 'pv-chart-canvas', role: 'img', 'aria-label': spec.title });
@@ -62,6 +63,7 @@ export class LineChart {
     this.plot = this.build();
     this.resize = new ResizeObserver(() => this.fit());
     this.resize.observe(this.element);
+    this.stopTheme = onThemeChange(() => this.rebuild());
   }
 
   setData(data: uPlot.AlignedData): void {
@@ -77,14 +79,20 @@ export class LineChart {
   setLog(log: boolean): void {
     if (this.spec.log === log) return;
     this.spec = { ...this.spec, log };
-    this.plot.destroy();
-    this.plot = this.build();
-    this.plot.setData(this.data);
+    this.rebuild();
   }
 
   destroy(): void {
     this.resize.disconnect();
+    this.stopTheme();
     this.plot.destroy();
+  }
+
+  /** uPlot keeps its colours from construction: a theme or scale change builds it anew. */
+  private rebuild(): void {
+    this.plot.destroy();
+    this.plot = this.build();
+    this.plot.setData(this.data);
   }
 
   private size(): { width: number; height: number } {

@@ -5,7 +5,7 @@
 import { h } from '../../dom';
 import type { Evaluation, Layout, UnitMaps } from '../../run/protocol';
 import { formatValue } from '../../text/format';
-import { PLOT_THEME as T } from '../plot-theme';
+import { onThemeChange, PLOT_THEME as T } from '../plot-theme';
 import { fitCanvas } from './canvas-frame';
 import { NEGATIVE, POSITIVE } from './colour-scale';
 import {
@@ -43,10 +43,9 @@ interface Hit {
 const LINK_BUDGET = 1600;
 /** A redraw slower than this (ms) spaces the next redraws out (large networks). */
 const SLOW_DRAW = 4;
-const INPUT_FILL = '#eef1f4';
 const OUTPUT_STYLE: UnitStyle = {
   fill: 'hollow',
-  outline: '#1b1f24',
+  outline: '#8a9099',
   outlineWidth: 2,
   dash: [],
   cross: false,
@@ -110,6 +109,7 @@ export class NetworkView {
     this.buttonLayer.addEventListener('keydown', (e) => this.onKey(e));
     this.resize = new ResizeObserver(() => this.relayout());
     this.resize.observe(this.element);
+    onThemeChange(() => this.draw());
   }
 
   setRun(layout: Layout): void {
@@ -454,7 +454,7 @@ export class NetworkView {
         ctx.textAlign = 'right';
         ctx.textBaseline = 'middle';
         for (const p of col.places) {
-          ctx.fillStyle = INPUT_FILL;
+          ctx.fillStyle = T.inputFill;
           ctx.strokeStyle = T.axis;
           ctx.lineWidth = 1;
           ctx.beginPath();

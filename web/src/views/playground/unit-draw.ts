@@ -1,4 +1,5 @@
 // Draws one unit on a canvas from its UnitStyle (used by the network view and its legend).
+import { PLOT_THEME as T } from '../plot-theme';
 import { rateColour } from './colour-scale';
 import { DEAD_FILL, REVIVED_RING, type UnitStyle } from './unit-style';
 
@@ -29,7 +30,7 @@ export function drawUnit(
   ctx.beginPath();
   ctx.arc(x, y, r, 0, Math.PI * 2);
   ctx.fillStyle =
-    style.fill === 'dead' ? DEAD_FILL : style.fill === 'hollow' ? '#ffffff' : rateColour(rate);
+    style.fill === 'dead' ? DEAD_FILL : style.fill === 'hollow' ? T.surface : rateColour(rate);
   ctx.fill();
   ctx.lineWidth = style.outlineWidth;
   ctx.strokeStyle = style.outline;

@@ -1,0 +1,7 @@
+// The page's state layer built from the core's own catalog (the Node build), for the tests.
+import { makeProperties } from '../../../web/src/state/properties.ts';
+import { parseCatalog } from '../../../web/src/wasm/catalog.ts';
+import { CATALOG } from './kinds.ts';
+
+export const catalog = parseCatalog(JSON.stringify(CATALOG));
+export const props = makeProperties(catalog);
