@@ -120,13 +120,13 @@ describe('alpha strip and activation plot', { timeout: 200_000 }, () => {
     await settled(page);
     await page.getByLabel('α exact value').fill('0.2');
     await settled(page, { alpha: 0.2 });
-    await page.getByLabel('Activation').selectOption('elu');
+    await page.getByLabel('Activation', { exact: true }).selectOption('elu');
     await settled(page, { kind: 'elu', alpha: 1 });
     assert.equal((await at(page, 0)).df, 1, 'ELU’s slope at 0 is α (PyTorch)');
-    await page.getByLabel('Activation').selectOption('relu');
+    await page.getByLabel('Activation', { exact: true }).selectOption('relu');
     await settled(page, { kind: 'relu' });
     assert.match(await page.locator('.alpha-control').innerText(), /ReLU has no α parameter/);
-    await page.getByLabel('Activation').selectOption('leaky_relu');
+    await page.getByLabel('Activation', { exact: true }).selectOption('leaky_relu');
     await settled(page, { kind: 'leaky_relu', alpha: 0.2 });
     await close(o);
   });
@@ -137,6 +137,7 @@ describe('alpha strip and activation plot', { timeout: 200_000 }, () => {
     await settled(page, { kind: 'rrelu' });
     const v = await at(page, -2);
     assert.equal(v.df, Math.fround(Math.fround(0.1 + 0.3) / 2), 'slope (lower + upper) / 2');
+    await page.waitForFunction(() => window.__leakyLab?.run?.status === 'running');
     const r = await page.evaluate(() => window.__leakyLab!.run!);
     assert.equal(JSON.parse(r.config).network.hidden[0].lower, 0.1);
     await close(o);

@@ -221,12 +221,16 @@ describe('playground', { timeout: 400_000 }, () => {
     // The default experiment with alpha raised to 0.3 at step 3000: the next layers were tuned
     // to 0.01, and the loss jumps far above its start before it settles.
     const o = await open(`${baseUrl}#speed=100&live=3000:alpha:0.3`);
-    await o.page.waitForFunction(
-      () => document.querySelector('.run-notices')?.textContent?.includes('exploding') ?? false,
+    // The notice goes when the loss settles again: read it while it is there.
+    const handle = await o.page.waitForFunction(
+      () => {
+        const text = document.querySelector('.run-notices')?.textContent ?? '';
+        return text.includes('exploding') ? text : null;
+      },
       undefined,
       { timeout: 60_000 },
     );
-    const notice = await o.page.locator('.run-notices').innerText();
+    const notice = (await handle.jsonValue()) as string;
     assert.match(notice, /The training loss is [\d.,]+× its value at step 0/);
     assert.match(notice, /Right after a change of α this is expected/);
     const r = await run(o.page);
@@ -238,8 +242,9 @@ describe('playground', { timeout: 400_000 }, () => {
     const o = await open(`${baseUrl}#data=line&opt=momentum&lr=0.03&hidden=8,8&speed=1&eval=1`);
     await o.page.waitForFunction(() => window.__leakyLab?.run?.status === 'diverged');
     const r = await run(o.page);
+    // The page evaluates every step (eval=1): so does the reference, step by step.
     const t = new nodeCore.Trainer(r.config);
-    t.step(1000);
+    for (let i = 0; i < 1000 && t.evaluate() !== ''; i++) t.step(1);
     const d = JSON.parse(t.divergence());
     t.delete();
     assert.equal(r.divergedAt, d.step, 'the step the core reports');

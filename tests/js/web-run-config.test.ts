@@ -50,15 +50,22 @@ describe('run-config', () => {
   });
 
   it('feeds the network exactly the chosen input columns', () => {
-    const s = { ...defaultSettings(props), inputs: ['x1^2', 'x2^2', 'sin(x1)'] as Settings['inputs'] };
+    const s = {
+      ...defaultSettings(props),
+      inputs: ['x1^2', 'x2^2', 'sin(x1)'] as Settings['inputs'],
+    };
     const { layout } = understood(s);
     assert.deepEqual(layout.input_names, ['x1^2', 'x2^2', 'sin(x1)']);
-    assert.deepEqual(featuresFor(['x2', 'x1*x2'], 1), {
-      x_squared: false,
-      x1x2: false,
-      sin: false,
-      omit: [],
-    }, 'a 1-D dataset keeps x1 when nothing else applies');
+    assert.deepEqual(
+      featuresFor(['x2', 'x1*x2'], 1),
+      {
+        x_squared: false,
+        x1x2: false,
+        sin: false,
+        omit: [],
+      },
+      'a 1-D dataset keeps x1 when nothing else applies',
+    );
   });
 
   it('every combination of input columns is a config the core accepts', () => {
@@ -101,7 +108,8 @@ describe('run-config', () => {
 
   it('every kind and every optimizer and initializer of the catalog makes a valid config', () => {
     const base = defaultSettings(props);
-    for (const k of catalog.activations) understood({ ...base, kind: k.name, alpha: k.defaultAlpha });
+    for (const k of catalog.activations)
+      understood({ ...base, kind: k.name, alpha: k.defaultAlpha });
     for (const o of catalog.optimizers) understood({ ...base, optimizer: o.name });
     for (const w of catalog.weightInits) understood({ ...base, init: w.name });
     for (const b of catalog.biasInits) understood({ ...base, bias: b.name });

@@ -12,7 +12,9 @@ import { inProcessWorker } from './support/in-process-worker.ts';
 import { wasmDist } from './support/paths.ts';
 
 const require = createRequire(import.meta.url);
-const core: TrainerModule = await (require(path.join(wasmDist, 'leaky_node.cjs')) as () => Promise<TrainerModule>)();
+const core: TrainerModule = await (
+  require(path.join(wasmDist, 'leaky_node.cjs')) as () => Promise<TrainerModule>
+)();
 
 const CONFIG = JSON.stringify({
   version: 1,

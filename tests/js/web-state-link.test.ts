@@ -65,7 +65,10 @@ describe('link', () => {
     const hash = writeLink({ ...defaultSettings(props), kind: 'relu' }, [], props);
     assert.ok(!/(^|&)alpha=/.test(hash), hash);
     assert.ok(!/biasValue=/.test(hash), hash);
-    assert.match(writeLink({ ...defaultSettings(props), bias: 'constant' }, [], props), /biasValue=/);
+    assert.match(
+      writeLink({ ...defaultSettings(props), bias: 'constant' }, [], props),
+      /biasValue=/,
+    );
   });
 
   it('keeps the default for a bad value and says so, naming the allowed range', () => {
@@ -75,7 +78,10 @@ describe('link', () => {
     assert.equal(notices.length, 2);
     // In table order: data before lr.
     assert.match(notices[0]!.text, /data “nope” was not used \(data must be one of circle, xor/);
-    assert.match(notices[1]!.text, /lr “abc” was not used \(lr must be a number within \(0, 10\]\); the default 0\.03 is kept/);
+    assert.match(
+      notices[1]!.text,
+      /lr “abc” was not used \(lr must be a number within \(0, 10\]\); the default 0\.03 is kept/,
+    );
   });
 
   it('moves an out-of-range value into range and never claims a replacement it did not make', () => {

@@ -100,8 +100,11 @@ export class Store {
       }
       (next as unknown as Record<string, unknown>)[field] = r.value;
     }
+    const same = (f: keyof Settings): boolean =>
+      JSON.stringify(next[f]) === JSON.stringify(this.current[f]);
+    // A value that is already set changes nothing: no new run, no live change.
     const fields = (Object.keys(patch) as (keyof Settings)[]).filter(
-      (f) => !refusals.some((r) => r.field === f),
+      (f) => !refusals.some((r) => r.field === f) && !same(f),
     );
     if (fields.length === 0) return refusals;
     if (fields.includes('hidden'))
@@ -117,7 +120,7 @@ export class Store {
 
   setAlpha(alpha: number): Refusal[] {
     const refusals = this.check('alpha', alpha);
-    if (refusals.length > 0) return refusals;
+    if (refusals.length > 0 || alpha === this.current.alpha) return refusals;
     this.current = { ...this.current, alpha };
     this.alphaByKind.set(this.current.kind, alpha);
     if (!this.current.alphaResets && this.hasAlpha(this.current))
@@ -133,7 +136,7 @@ export class Store {
   /** The network's activation; alpha becomes the one last used with that kind, or its default. */
   setKind(kind: string): Refusal[] {
     const refusals = this.check('kind', kind);
-    if (refusals.length > 0) return refusals;
+    if (refusals.length > 0 || kind === this.current.kind) return refusals;
     this.alphaByKind.set(this.current.kind, this.current.alpha);
     const s = { ...this.current, kind };
     const alphaRow = propertyOf(this.props, 'alpha');

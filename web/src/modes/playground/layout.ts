@@ -63,7 +63,7 @@ export function playgroundLayout(): PlaygroundLayout {
     h(
       'p',
       { class: 'card-note' },
-      'Each circle is a hidden unit, coloured by how often it fires (z > 0); the map beside it shows where in the input it fires. Point at or tab to a unit, a link or a bias for its numbers.',
+      'Circles: hidden units, coloured by how often they fire (z > 0); maps: where in the input each fires. Point at or tab to a unit, a link or a bias for its numbers.',
     ),
     network,
   );

@@ -102,12 +102,12 @@ export function startPlayground(
   const boundary = new BoundaryView(HEATMAP.width, HEATMAP.height, 330);
   const curve = new CurveView();
   layout.output.replaceChildren(boundary.element, curve.element);
-  const network = new NetworkView();
+  const network = new NetworkView(360);
   layout.network.replaceChildren(network.element);
   const charts = new ChartsView({
     lossHost: layout.loss,
     deadHost: layout.dead,
-    compactHeight: 130,
+    compactHeight: 120,
   });
   layout.charts.replaceChildren(charts.element);
   const table = new LayerTable();

@@ -73,7 +73,7 @@ export class LayerTable {
 
   update(ev: Evaluation): void {
     this.caption.textContent = `At step ${formatCount(ev.step)}, measured on the training set in evaluation mode. Hover a column head for its definition.`;
-    const rows = ev.layers.map((l, i) => {
+    const rows: string[][] = ev.layers.map((l, i) => {
       const revivals = l.revivals.reduce((a, b) => a + b, 0);
       const alpha = l.alpha === undefined ? '—' : formatValue(meanAlpha(l.alpha) ?? Number.NaN);
       const sparsity = `${formatPercent(l.sparsity)}${l.sparsity_kind === 'negative_side' ? ' (z ≤ 0)' : ' (zeros)'}`;
@@ -90,13 +90,22 @@ export class LayerTable {
         formatValue(l.weight_norm),
         alpha,
       ];
-      return h(
-        'tr',
-        {},
-        ...cells.map((c, j) => (j === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c))),
-      );
+      return cells;
     });
-    this.body.replaceChildren(...rows);
+    // Cells change text in place: no new rows (and no page layout) unless the shape changed.
+    if (this.body.rows.length !== rows.length)
+      this.body.replaceChildren(
+        ...rows.map((cells) =>
+          h('tr', {}, ...cells.map((_, j) => (j === 0 ? h('th', { scope: 'row' }) : h('td')))),
+        ),
+      );
+    rows.forEach((cells, i) => {
+      const row = this.body.rows[i]!;
+      cells.forEach((text, j) => {
+        const cell = row.cells[j]!;
+        if (cell.textContent !== text) cell.textContent = text;
+      });
+    });
   }
 
   reset(): void {

@@ -90,7 +90,7 @@ export class NetworkView {
   private segments: { x1: number; y1: number; x2: number; y2: number; text: string }[] = [];
   private biasBars: { x: number; y: number; w: number; h: number; text: string }[] = [];
 
-  constructor() {
+  constructor(private readonly maxBody = DEFAULT_GEOMETRY.maxBody) {
     this.canvas = h('canvas', { class: 'pv-net-canvas', 'aria-hidden': 'true' });
     this.buttonLayer = h('div', { class: 'pv-net-units' });
     this.tip = h('div', { class: 'pv-net-tip', role: 'tooltip', hidden: true });
@@ -197,7 +197,7 @@ export class NetworkView {
     this.geometry = networkGeometry(
       { inputs: layout.inputs, layers: layout.layers.map((l) => l.out) },
       width,
-      DEFAULT_GEOMETRY,
+      { ...DEFAULT_GEOMETRY, maxBody: this.maxBody },
     );
     this.wrap.style.height = `${this.geometry.height}px`;
     const note = networkNote(this.geometry, DEFAULT_GEOMETRY.cap);
