@@ -1,10 +1,12 @@
 // Vite config for the Leaky Lab page.
 // `vite build --config web/vite.config.ts` writes ONE self-contained build/web/index.html
-// (scripts, styles and both wasm variants inlined), which works over http and from file://.
+// (scripts, styles, the glue once and each wasm variant once, inlined), which works over http
+// and from file://.
 // `vite preview --config web/vite.config.ts` serves that folder (what `npm start` runs).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { wasmInline } from './vite-wasm-inline.ts';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -25,5 +27,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
   },
-  plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+  // Workers are bundled apart: they need the glue's transform too.
+  worker: { plugins: () => [wasmInline()] },
+  plugins: [wasmInline(), viteSingleFile({ removeViteModuleLoader: true })],
 });

@@ -75,6 +75,7 @@ std::string catalog_to_json() {
                   ",\"uses_moments\":" + boolean(o.uses_moments);
          });
   out += ",\"losses\":" + table_json(kLossChoices, none);
+  out += ",\"default_config\":" + config_to_json(default_config());
   out += ",\"fields\":{";
   bool first = true;
   for (const FieldRange& f : config_field_ranges()) {

@@ -11,6 +11,7 @@
 //   "weight_inits": [{"name","label"}], "bias_inits": [{"name","label","uses_value"}],
 //   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
 //   "losses": [{"name","label"}],   the config's choices, "auto" first
+//   "default_config": {...},          every field of the default config (config_json.hpp)
 //   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...}
 // }
 #pragma once

@@ -109,10 +109,9 @@ describe('playground', { timeout: 400_000 }, () => {
       '#kind=elu&alpha=0.5&seed=7&dataSeed=3&data=circle&noise=0.1&train=0.6&batch=5&inputs=x1,x2,x1^2,x2^2' +
       '&hidden=6,5&acts=,tanh&lr=0.03&opt=momentum&init=xavier_uniform&bias=constant&biasValue=0.1&reg=l2&regRate=0.001';
     const a = await open(`${baseUrl}${hash}`);
-    const ra = await stepTo(a.page, 50, 2);
+    const ra = await stepTo(a.page, 100, 1);
     await a.page.getByLabel('α exact value').fill('0.2');
     await a.page.waitForFunction(() => (window.__leakyLab?.run?.live.length ?? 0) === 1);
-    await button(a.page, 'Step').click();
     await button(a.page, 'Step').click();
     const ra2 = await reached(a.page, 200, true);
     const link = a.page.url();

@@ -45,7 +45,7 @@ describe('run-config', () => {
       ],
     );
     assert.equal(config.optimizer.kind, 'adam');
-    assert.equal(config.training.eval_every, 50);
+    assert.equal(config.training.eval_every, catalog.defaults.evalEvery, 'the CLI’s default');
     assert.equal(layout.total_steps, 0, 'no planned end');
   });
 

@@ -1,10 +1,16 @@
-// A run's worker for the chosen build of the core. Workers are inlined (classic, IIFE), so
-// the page works from file:// too.
-import type { Variant } from '../wasm/choose-variant';
+// A run's worker, handed the page's compiled core. Workers are inlined (classic, IIFE), so the
+// page works from file:// too.
+import type { LoadedCore } from '../wasm/load-core';
 import type { WorkerLike } from './session';
-import SimdWorker from './worker-simd.ts?worker&inline';
-import ScalarWorker from './worker-scalar.ts?worker&inline';
+import type { WorkerInit } from './worker';
+import RunWorker from './worker.ts?worker&inline';
 
-export function createRunWorker(variant: Variant): WorkerLike {
-  return (variant === 'simd' ? new SimdWorker() : new ScalarWorker()) as unknown as WorkerLike;
+export function createRunWorker(core: LoadedCore): WorkerLike {
+  const worker = new RunWorker();
+  worker.postMessage({
+    type: 'init',
+    module: core.compiled,
+    variant: core.variant,
+  } satisfies WorkerInit);
+  return worker as unknown as WorkerLike;
 }

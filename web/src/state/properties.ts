@@ -110,6 +110,8 @@ export function makeProperties(catalog: Catalog): readonly Property[] {
   const usesValue = (s: Settings): boolean =>
     catalog.biasInits.find((b) => b.name === s.bias)?.usesValue === true;
   const seed = narrow(f('seed'), 0, 2 ** 31 - 1);
+  // Defaults the playground shares with the command line come from the core's default config.
+  const d = catalog.defaults;
 
   const alpha: Property = {
     ...numberProp('alpha', 'alpha', f('network.alpha'), 0.01, hasAlpha),
@@ -178,13 +180,18 @@ export function makeProperties(catalog: Catalog): readonly Property[] {
   };
 
   return [
-    numberProp('seed', 'seed', seed, 1),
-    numberProp('dataSeed', 'dataSeed', seed, 1),
+    numberProp('seed', 'seed', seed, d.seed),
+    numberProp('dataSeed', 'dataSeed', seed, d.seed),
     choiceProp('data', 'dataset', names(catalog.datasets), DEFAULT_EXPERIMENT.dataset),
-    numberProp('points', 'points', narrow(f('data.points'), 20, 2000), 500),
-    numberProp('noise', 'noise', f('data.noise'), 0),
-    numberProp('train', 'trainFraction', narrow(f('data.train_fraction'), 0.1, 0.9), 0.5),
-    numberProp('batch', 'batchSize', narrow(f('training.batch_size'), 1, 500), 10),
+    numberProp('points', 'points', narrow(f('data.points'), 20, 2000), d.points),
+    numberProp('noise', 'noise', f('data.noise'), d.noise),
+    numberProp(
+      'train',
+      'trainFraction',
+      narrow(f('data.train_fraction'), 0.1, 0.9),
+      d.trainFraction,
+    ),
+    numberProp('batch', 'batchSize', narrow(f('training.batch_size'), 1, 500), d.batchSize),
     inputs,
     hidden,
     choiceProp('kind', 'kind', names(catalog.activations), DEFAULT_EXPERIMENT.kind),
@@ -196,10 +203,11 @@ export function makeProperties(catalog: Catalog): readonly Property[] {
     choiceProp('opt', 'optimizer', names(catalog.optimizers), DEFAULT_EXPERIMENT.optimizer),
     choiceProp('init', 'init', names(catalog.weightInits), DEFAULT_EXPERIMENT.init),
     choiceProp('bias', 'bias', names(catalog.biasInits), DEFAULT_EXPERIMENT.bias),
+    // The page's own: a small positive start keeps ReLU units awake (the core's default is 0).
     numberProp('biasValue', 'biasValue', narrow(f('init.bias_value'), -1, 1), 0.1, usesValue),
     choiceProp('reg', 'regularization', () => ['none', 'l1', 'l2'], 'none'),
     numberProp('regRate', 'regRate', f('regularization.l2'), 0.001),
-    numberProp('eval', 'evalEvery', narrow(f('training.eval_every'), 1, 10_000), 50),
+    numberProp('eval', 'evalEvery', narrow(f('training.eval_every'), 1, 10_000), d.evalEvery),
     choiceProp('speed', 'speed', () => SPEEDS, '10'),
     boolProp('alphaResets', 'alphaResets', false),
     boolProp('showTest', 'showTest', false),

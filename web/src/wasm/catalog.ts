@@ -25,6 +25,16 @@ export interface DatasetInfo extends Named {
   inputs: number;
 }
 
+/** The parts of the core's default config the page takes its own defaults from. */
+export interface CoreDefaults {
+  seed: number;
+  points: number;
+  noise: number;
+  trainFraction: number;
+  batchSize: number;
+  evalEvery: number;
+}
+
 export interface Catalog {
   version: string;
   activations: ActivationKind[];
@@ -33,6 +43,8 @@ export interface Catalog {
   biasInits: (Named & { usesValue: boolean })[];
   optimizers: (Named & { usesMomentum: boolean; usesMoments: boolean })[];
   losses: Named[];
+  /** The core's default config (every field), for the defaults the page shares with the CLI. */
+  defaults: CoreDefaults;
   /** Config numbers by path ("optimizer.lr", "network.hidden[].units", ...). */
   fields: Readonly<Record<string, Range>>;
 }
@@ -70,6 +82,23 @@ function range(x: unknown, path: string): Range {
   };
 }
 
+function coreDefaults(c: unknown): CoreDefaults {
+  const at = (path: string): number => {
+    let x: unknown = c;
+    for (const key of path.split('.')) x = isRecord(x) ? x[key] : undefined;
+    if (typeof x !== 'number') throw new Error(`catalog().default_config.${path} is not a number`);
+    return x;
+  };
+  return {
+    seed: at('seed'),
+    points: at('data.points'),
+    noise: at('data.noise'),
+    trainFraction: at('data.train_fraction'),
+    batchSize: at('training.batch_size'),
+    evalEvery: at('training.eval_every'),
+  };
+}
+
 export function parseCatalog(json: string): Catalog {
   const v: unknown = JSON.parse(json);
   if (!isRecord(v)) throw new Error('catalog() is not a JSON object');
@@ -96,6 +125,7 @@ export function parseCatalog(json: string): Catalog {
       usesMoments: d['uses_moments'] === true,
     })),
     losses: list(v, 'losses').map((d, i) => named(d, `catalog().losses[${i}]`)),
+    defaults: coreDefaults(v['default_config']),
     fields,
   };
 }

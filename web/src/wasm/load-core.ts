@@ -1,12 +1,15 @@
 // Loads the chosen build of the wasm core. Both builds are bundled into the page
 // (single-file Emscripten glue, wasm embedded), so loading makes no network request.
-import type { CoreFactory, CoreModule } from './core-api';
+import type { CoreModule } from './core-api';
+import { compileCore, instantiateCore } from './instantiate';
 import { parseBuildInfo, type ActivationKind, type BuildInfo } from './build-info';
 import { parseCatalog, type Catalog } from './catalog';
 import type { Variant } from './choose-variant';
 
 export interface LoadedCore {
   module: CoreModule;
+  /** The compiled wasm, handed to every run's worker (compiled once per page). */
+  compiled: WebAssembly.Module;
   variant: Variant;
   info: BuildInfo;
   /** Every name the core knows, with its parameters and ranges. */
@@ -16,20 +19,12 @@ export interface LoadedCore {
   fallbackNote?: string;
 }
 
-async function importFactory(variant: Variant): Promise<CoreFactory> {
-  const mod =
-    variant === 'simd'
-      ? await import('@wasm/leaky_simd.mjs')
-      : await import('@wasm/leaky_scalar.mjs');
-  return mod.default;
-}
-
 async function instantiate(variant: Variant): Promise<LoadedCore> {
-  const factory = await importFactory(variant);
-  const module = await factory();
+  const compiled = await compileCore(variant);
+  const module = await instantiateCore<CoreModule>(compiled);
   const info = parseBuildInfo(module.buildInfo());
   const catalog = parseCatalog(module.catalog());
-  return { module, variant, info, catalog, kinds: catalog.activations };
+  return { module, compiled, variant, info, catalog, kinds: catalog.activations };
 }
 
 /** Loads `wanted`; if the SIMD build cannot start, falls back to scalar and says so. */

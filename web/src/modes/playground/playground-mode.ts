@@ -60,7 +60,7 @@ export function startPlayground(
   host.replaceChildren(layout.root);
   const props = makeProperties(catalog);
   const store = new Store(props, (s) => usesAlpha(s, catalog));
-  const session = new RunSession({ createWorker: () => createRunWorker(core.variant) });
+  const session = new RunSession({ createWorker: () => createRunWorker(core) });
   watchRun(session, core.variant);
   const runNotices = new Notices(layout.runNotices);
   const kindOf = (name: string): ActivationKind =>
