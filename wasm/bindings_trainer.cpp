@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace {
@@ -56,17 +57,18 @@ public:
     return static_cast<double>(leaky::train(*t_, static_cast<std::int64_t>(n)));
   }
 
-  // The statistics now, as one JSON object (per-unit arrays and histograms included), or ""
-  // when the run has diverged (see divergence()).
-  std::string evaluate() {
+  // The statistics now (an evaluation: it counts revivals), as one JSON object, or "" when
+  // the run has diverged (see divergence()). perUnit false leaves out the per-unit arrays and
+  // histograms, which only the last evaluation a page draws needs: evaluationDetail() gives them.
+  std::string evaluate(bool perUnit) {
     if (!t_ || t_->divergence.diverged) return "";
-    const leaky::Evaluation ev = leaky::evaluate(*t_);
+    last_ = leaky::evaluate(*t_);
     if (t_->divergence.diverged) return "";
-    leaky::StatsJsonOptions options;
-    options.unit_histograms = true;
-    options.histogram_range = t_->config.training.histogram_range;
-    return leaky::evaluation_to_json(ev, t_->net, options);
+    return evaluation_json(perUnit);
   }
+
+  // The last evaluation again, with every per-unit array and histogram ("" before the first).
+  std::string evaluationDetail() const { return last_ ? evaluation_json(true) : ""; }
 
   std::string divergence() const {
     return leaky::divergence_to_json(t_ ? t_->divergence : leaky::Divergence{});
@@ -121,6 +123,15 @@ public:
   }
 
 private:
+  std::string evaluation_json(bool per_unit) const {
+    leaky::StatsJsonOptions options;
+    options.per_unit = per_unit;
+    options.unit_histograms = per_unit;
+    options.histogram_range = t_->config.training.histogram_range;
+    return leaky::evaluation_to_json(*last_, t_->net, options);
+  }
+
+  std::optional<leaky::Evaluation> last_;
   std::string problems_;
   std::unique_ptr<leaky::Trainer> t_;
   leaky::Workspace grid_ws_;
@@ -148,6 +159,7 @@ EMSCRIPTEN_BINDINGS(leaky_trainer) {
       .function("problems", &TrainerHandle::problems)
       .function("step", &TrainerHandle::step)
       .function("evaluate", &TrainerHandle::evaluate)
+      .function("evaluationDetail", &TrainerHandle::evaluationDetail)
       .function("divergence", &TrainerHandle::divergence)
       .function("stepCount", &TrainerHandle::stepCount)
       .function("epoch", &TrainerHandle::epoch)

@@ -243,7 +243,7 @@ describe('playground', { timeout: 400_000 }, () => {
     const r = await run(o.page);
     // The page evaluates every step (eval=1): so does the reference, step by step.
     const t = new nodeCore.Trainer(r.config);
-    for (let i = 0; i < 1000 && t.evaluate() !== ''; i++) t.step(1);
+    for (let i = 0; i < 1000 && t.evaluate(true) !== ''; i++) t.step(1);
     const d = JSON.parse(t.divergence());
     t.delete();
     assert.equal(r.divergedAt, d.step, 'the step the core reports');

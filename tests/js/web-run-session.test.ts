@@ -68,7 +68,7 @@ function reference(steps: number[], changes: { step: number; alpha: number }[] =
       }
     t.step(s - at);
     at = s;
-    out.push(JSON.parse(t.evaluate()) as Evaluation);
+    out.push(JSON.parse(t.evaluate(true)) as Evaluation);
   }
   t.delete();
   return out;

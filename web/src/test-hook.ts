@@ -173,6 +173,6 @@ function summary(ev: Evaluation): NonNullable<RunHook['evaluation']> {
     dead: ev.layers.map((l) => l.dead),
     dormant: ev.layers.map((l) => l.dormant),
     inactive: ev.layers.map((l) => l.inactive),
-    revivals: ev.layers.reduce((a, l) => a + l.revivals.reduce((x, y) => x + y, 0), 0),
+    revivals: ev.layers.reduce((a, l) => a + (l.revivals ?? []).reduce((x, y) => x + y, 0), 0),
   };
 }

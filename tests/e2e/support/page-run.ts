@@ -64,7 +64,7 @@ export function nodeEvaluation(
       else if ('alpha' in p) assert.equal(t.setAlpha(p.alpha), '');
       else assert.equal(t.setLearningRate(p.lr), '');
     }
-    const json = t.evaluate();
+    const json = t.evaluate(true);
     assert.notEqual(json, '', 'the Node run did not diverge');
     return JSON.parse(json) as Evaluation;
   } finally {

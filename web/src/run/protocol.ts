@@ -34,14 +34,16 @@ export interface LayerEvaluation {
   histogram_range: number;
   /** Pre-activations of the whole layer in equal bins over [-range, range]. */
   histogram: number[];
+  // Per unit: in the last evaluation of each frame only (the core's evaluationDetail()); the
+  // others carry per-layer numbers, which is all the charts need.
   /** Per unit: activation rate (fraction of samples with z > 0). */
-  rate: number[];
-  state: UnitStateName[];
-  born_dead_units: number[];
+  rate?: number[];
+  state?: UnitStateName[];
+  born_dead_units?: number[];
   /** Per unit: revival events so far. */
-  revivals: number[];
+  revivals?: number[];
   /** units x bins, row-major. */
-  unit_histograms: number[];
+  unit_histograms?: number[];
 }
 
 export interface Evaluation {

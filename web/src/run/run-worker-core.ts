@@ -32,8 +32,10 @@ export const WORKER_LIMITS = {
 } as const;
 /** How often the throughput figures are renewed (ms of wall time). */
 const RATE_WINDOW_MS = 500;
-/** Fast pacing calls the core in chunks of about this much compute (ms). */
+/** Fast pacing calls the core in chunks of about this much compute (ms)... */
 const CHUNK_MS = 1;
+/** ...and, while the page draws, in slices this long between looks at the message queue. */
+const FAST_SLICE_MS = 4;
 
 type Distribute<T> = T extends unknown ? Omit<T, 'runId'> : never;
 type Out = Distribute<FromWorker>;
@@ -191,13 +193,24 @@ export class Run {
   }
 
   private tick(): void {
-    if (this.trainer === null || !this.acked) return;
+    if (this.trainer === null) return;
+    const fast = this.playing && !this.diverged && this.pacing.kind === 'fast';
+    if (!this.acked) {
+      // Fast pacing keeps training while the page draws the last frame (the next frame then
+      // carries everything since); fixed steps per frame wait for the page.
+      if (fast) {
+        this.advanceFor(Math.min(FAST_SLICE_MS, this.pacing.kind === 'fast' ? this.pacing.budgetMs : 0));
+        this.schedule_();
+      }
+      return;
+    }
     if (this.playing && !this.diverged) {
       if (this.pacing.kind === 'steps') this.advance(this.pacing.steps);
       else this.advanceFor(this.pacing.budgetMs);
       this.frameOwed = true;
     }
     if (this.frameOwed) this.sendFrame();
+    if (fast) this.schedule_();
   }
 
   /** Fast pacing: steps in chunks of about CHUNK_MS of compute until the budget is used. */
@@ -243,7 +256,8 @@ export class Run {
   private evaluateNow(): void {
     const t = this.trainer;
     if (t === null || this.diverged) return;
-    const json = t.evaluate();
+    // Light: the per-unit arrays of the last evaluation before a frame are fetched then.
+    const json = t.evaluate(false);
     if (json === '') {
       this.checkDivergence();
       return;
@@ -289,6 +303,7 @@ export class Run {
     const maps = this.unitMaps(t);
     const evaluations = this.evaluations;
     this.evaluations = [];
+    if (evaluations.length > 0) evaluations[evaluations.length - 1] = JSON.parse(t.evaluationDetail());
     this.acked = false;
     const transfer: Transferable[] = [heatmap.buffer, params.buffer];
     if (maps !== null) transfer.push(maps.values.buffer);

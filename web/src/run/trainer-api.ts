@@ -6,8 +6,10 @@ export interface TrainerHandle {
   problems(): string;
   /** Runs up to n steps; returns the steps taken (fewer if it diverged). */
   step(n: number): number;
-  /** Evaluation JSON, or "" once the run has diverged. */
-  evaluate(): string;
+  /** Evaluation JSON (per-unit arrays when `perUnit`), or "" once the run has diverged. */
+  evaluate(perUnit: boolean): string;
+  /** The last evaluation with every per-unit array ("" before the first). */
+  evaluationDetail(): string;
   /** {"diverged":bool,"step":n,"cause":"..."} */
   divergence(): string;
   stepCount(): number;

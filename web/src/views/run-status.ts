@@ -63,7 +63,7 @@ export class RunStatus {
     const units = hidden.reduce((a, l) => a + l.units, 0);
     const dead = hidden.reduce((a, l) => a + l.dead, 0);
     const dormant = hidden.reduce((a, l) => a + l.dormant, 0);
-    const revivals = hidden.reduce((a, l) => a + l.revivals.reduce((x, y) => x + y, 0), 0);
+    const revivals = hidden.reduce((a, l) => a + (l.revivals ?? []).reduce((x, y) => x + y, 0), 0);
     this.set('train', formatValue(ev.train_loss));
     this.set('test', formatValue(ev.test_loss));
     this.set('accuracy', ev.test_accuracy === undefined ? 'n/a' : formatPercent(ev.test_accuracy));

@@ -26,7 +26,7 @@ function totals(ev: Evaluation): Totals {
     inactive += l.inactive;
     dead += l.dead;
     dormant += l.dormant;
-    revivals += l.revivals.reduce((a, b) => a + b, 0);
+    revivals += (l.revivals ?? []).reduce((a, b) => a + b, 0);
   }
   return { inactive, dead, dormant, revivals };
 }

@@ -74,7 +74,7 @@ export class LayerTable {
   update(ev: Evaluation): void {
     this.caption.textContent = `At step ${formatCount(ev.step)}, measured on the training set in evaluation mode. Hover a column head for its definition.`;
     const rows: string[][] = ev.layers.map((l, i) => {
-      const revivals = l.revivals.reduce((a, b) => a + b, 0);
+      const revivals = (l.revivals ?? []).reduce((a, b) => a + b, 0);
       const alpha = l.alpha === undefined ? '—' : formatValue(meanAlpha(l.alpha) ?? Number.NaN);
       const sparsity = `${formatPercent(l.sparsity)}${l.sparsity_kind === 'negative_side' ? ' (z ≤ 0)' : ' (zeros)'}`;
       const cells = [

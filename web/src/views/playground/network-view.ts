@@ -182,9 +182,9 @@ export class NetworkView {
     const fresh = evaluation.step < this.lastEvalStep || this.lastRevivals.length === 0;
     this.revivedNow = evaluation.layers.map((layer, i) => {
       const before = this.lastRevivals[i];
-      return layer.revivals.map((n, u) => !fresh && before !== undefined && n > (before[u] ?? 0));
+      return (layer.revivals ?? []).map((n, u) => !fresh && before !== undefined && n > (before[u] ?? 0));
     });
-    this.lastRevivals = evaluation.layers.map((layer) => layer.revivals.slice());
+    this.lastRevivals = evaluation.layers.map((layer) => (layer.revivals ?? []).slice());
     this.lastEvalStep = evaluation.step;
   }
 
@@ -348,8 +348,8 @@ export class NetworkView {
         if (spec?.output) label = spec.out > 1 ? `Output ${b.index + 1}` : 'Output unit';
         else {
           label = `Layer ${layer + 1}, unit ${b.index + 1}`;
-          const state = ev?.state[b.index];
-          const rate = ev?.rate[b.index];
+          const state = ev?.state?.[b.index];
+          const rate = ev?.rate?.[b.index];
           if (state !== undefined && rate !== undefined)
             label += `: ${stateName(state)}, fires ${ratePercent(rate)}`;
         }
@@ -475,14 +475,14 @@ export class NetworkView {
         let style = OUTPUT_STYLE;
         let rate = 0;
         if (col.kind === 'hidden') {
-          const state = ev?.state[p.unit] ?? 'active';
-          rate = ev?.rate[p.unit] ?? 0;
+          const state = ev?.state?.[p.unit] ?? 'active';
+          rate = ev?.rate?.[p.unit] ?? 0;
           style =
             ev === undefined
               ? { ...OUTPUT_STYLE, outlineWidth: 1, outline: T.axis }
               : unitStyle(
                   state,
-                  (ev.born_dead_units[p.unit] ?? 0) !== 0,
+                  (ev.born_dead_units?.[p.unit] ?? 0) !== 0,
                   revived?.[p.unit] ?? false,
                 );
           if (ev === undefined) style = { ...style, fill: 'hollow' };

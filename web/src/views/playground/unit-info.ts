@@ -82,15 +82,15 @@ export function unitInfo(
   if (bias !== undefined) info.bias = bias;
   const ev = spec.output ? undefined : evaluation?.layers[layer];
   if (ev === undefined) return info;
-  const rate = ev.rate[unit];
-  const state = ev.state[unit];
+  const rate = ev.rate?.[unit];
+  const state = ev.state?.[unit];
   if (rate !== undefined) info.rate = rate;
   if (state !== undefined) info.state = state;
-  info.bornDead = (ev.born_dead_units[unit] ?? 0) !== 0;
-  info.revivals = ev.revivals[unit] ?? 0;
+  info.bornDead = (ev.born_dead_units?.[unit] ?? 0) !== 0;
+  info.revivals = ev.revivals?.[unit] ?? 0;
   const alpha = alphaText(ev.alpha, ev.activation, unit);
   if (alpha !== undefined) info.alpha = alpha;
-  const bins = histogramRow(ev.unit_histograms, ev.units, unit);
+  const bins = histogramRow(ev.unit_histograms ?? [], ev.units, unit);
   if (bins.length > 0) info.histogram = { bins, range: ev.histogram_range };
   return info;
 }
