@@ -24,5 +24,8 @@ for bench in activation dense train; do
     $run "$@" | tee >(grep '^{' >> "$out") | grep -v '^{'
   done
 done
+
+# The page in headless Chromium: bytes, time to the first frame, fast pacing against the engine.
+node --import tsx bench/page/page-bench.ts
 echo
-echo "JSON lines: build/bench/{activation,dense,train}.jsonl"
+echo "JSON lines: build/bench/{activation,dense,train,page}.jsonl"

@@ -50,6 +50,8 @@ export interface RunHook {
   readonly problems: readonly string[];
   /** The engine's training steps per second of compute (0 while paused). */
   readonly throughput: number;
+  /** Where the worker's time went over the last window (ms). */
+  readonly time: { compute: number; evaluation: number; frame: number; wall: number };
   /** Live changes the run applied, with their steps. */
   readonly live: readonly { step: number; field: string; value: number }[];
   /** [step, train loss] of the latest evaluations (at most HISTORY of them). */
@@ -114,6 +116,7 @@ export function watchRun(session: RunSession, variant: Variant): void {
     divergedAt: null,
     problems: [],
     throughput: 0,
+    time: { compute: 0, evaluation: 0, frame: 0, wall: 0 },
     live: [],
     losses: [],
   };
@@ -145,6 +148,12 @@ export function watchRun(session: RunSession, variant: Variant): void {
       frames: hook.frames + 1,
       losses: losses.slice(-HISTORY),
       throughput: f.throughput.stepsPerSecond,
+      time: {
+        compute: f.throughput.computeMs,
+        evaluation: f.throughput.evaluationMs,
+        frame: f.throughput.frameMs,
+        wall: f.throughput.wallMs,
+      },
       ...(last === undefined ? {} : { evaluation: summary(last) }),
     });
   });

@@ -13,7 +13,7 @@ export const PAGE_FILE = join(ROOT, 'build/web/index.html');
 export const SCREENSHOTS = join(ROOT, 'build/screenshots');
 
 // Quiet on a closed network; never a downloaded browser.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -111,6 +111,10 @@ export interface Throughput {
   samplesPerSecond: number;
   /** Milliseconds of training compute behind these figures. */
   computeMs: number;
+  /** Where the worker's time went over the same window (ms): evaluations, frames, wall. */
+  evaluationMs: number;
+  frameMs: number;
+  wallMs: number;
 }
 
 /** A live change of alpha or the learning rate, applied from `step` on. */

@@ -58,8 +58,15 @@ export class Run {
   private scheduled = false;
   private diverged = false;
   private fastChunk = 1;
-  private window = { start: 0, steps: 0, computeMs: 0 };
-  private throughput: Throughput = { stepsPerSecond: 0, samplesPerSecond: 0, computeMs: 0 };
+  private window = { start: 0, steps: 0, computeMs: 0, evaluationMs: 0, frameMs: 0 };
+  private throughput: Throughput = {
+    stepsPerSecond: 0,
+    samplesPerSecond: 0,
+    computeMs: 0,
+    evaluationMs: 0,
+    frameMs: 0,
+    wallMs: 0,
+  };
 
   constructor(
     private readonly module: TrainerModule,
@@ -199,7 +206,9 @@ export class Run {
       // Fast pacing keeps training while the page draws the last frame (the next frame then
       // carries everything since); fixed steps per frame wait for the page.
       if (fast) {
-        this.advanceFor(Math.min(FAST_SLICE_MS, this.pacing.kind === 'fast' ? this.pacing.budgetMs : 0));
+        this.advanceFor(
+          Math.min(FAST_SLICE_MS, this.pacing.kind === 'fast' ? this.pacing.budgetMs : 0),
+        );
         this.schedule_();
       }
       return;
@@ -257,7 +266,9 @@ export class Run {
     const t = this.trainer;
     if (t === null || this.diverged) return;
     // Light: the per-unit arrays of the last evaluation before a frame are fetched then.
+    const t0 = performance.now();
     const json = t.evaluate(false);
+    this.window.evaluationMs += performance.now() - t0;
     if (json === '') {
       this.checkDivergence();
       return;
@@ -266,7 +277,7 @@ export class Run {
   }
 
   private resetWindow(): void {
-    this.window = { start: performance.now(), steps: 0, computeMs: 0 };
+    this.window = { start: performance.now(), steps: 0, computeMs: 0, evaluationMs: 0, frameMs: 0 };
   }
 
   private renewThroughput(): void {
@@ -277,6 +288,9 @@ export class Run {
       stepsPerSecond: perSecond,
       samplesPerSecond: perSecond * this.batchSize,
       computeMs: this.window.computeMs,
+      evaluationMs: this.window.evaluationMs,
+      frameMs: this.window.frameMs,
+      wallMs: now - this.window.start,
     };
     this.resetWindow();
   }
@@ -298,14 +312,17 @@ export class Run {
     if (t === null) return;
     this.frameOwed = false;
     if (this.diverged) return;
+    const t0 = performance.now();
     const heatmap = t.heatmap(this.heatmapSize.width, this.heatmapSize.height).slice();
     const params = t.params().slice();
     const maps = this.unitMaps(t);
     const evaluations = this.evaluations;
     this.evaluations = [];
-    if (evaluations.length > 0) evaluations[evaluations.length - 1] = JSON.parse(t.evaluationDetail());
+    if (evaluations.length > 0)
+      evaluations[evaluations.length - 1] = JSON.parse(t.evaluationDetail());
     this.acked = false;
     const transfer: Transferable[] = [heatmap.buffer, params.buffer];
+    this.window.frameMs += performance.now() - t0;
     if (maps !== null) transfer.push(maps.values.buffer);
     this.post(
       {

@@ -182,7 +182,9 @@ export class NetworkView {
     const fresh = evaluation.step < this.lastEvalStep || this.lastRevivals.length === 0;
     this.revivedNow = evaluation.layers.map((layer, i) => {
       const before = this.lastRevivals[i];
-      return (layer.revivals ?? []).map((n, u) => !fresh && before !== undefined && n > (before[u] ?? 0));
+      return (layer.revivals ?? []).map(
+        (n, u) => !fresh && before !== undefined && n > (before[u] ?? 0),
+      );
     });
     this.lastRevivals = evaluation.layers.map((layer) => (layer.revivals ?? []).slice());
     this.lastEvalStep = evaluation.step;

@@ -1,0 +1,127 @@
+// The page as a visitor gets it (a benchmark, not a test): its bytes and gzipped bytes, the
+// time from navigation to the first training frame (served over http and opened from
+// file://), and, with "fast" pacing on the default network, the training steps per second the
+// page delivers against what its own engine computes in the same run (the worker's compute
+// time only), for SIMD and for scalar. Prints a table and JSON lines (build/bench/page.jsonl).
+//   node --import tsx bench/page/page-bench.ts [--seconds S] [--loads N]
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, PAGE_FILE, ROOT } from '../../tests/e2e/support/harness.ts';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!(v > 0)) throw new Error(`--${name} must be a positive number`);
+  return v;
+};
+const seconds = arg('seconds', 5);
+const loads = arg('loads', 5);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const html = readFileSync(PAGE_FILE);
+const lines: Record<string, unknown>[] = [];
+const emit = (row: Record<string, unknown>): void => {
+  lines.push({ bench: 'page', ...row });
+};
+emit({ what: 'single-file', bytes: html.length, gzip_bytes: gzipSync(html, { level: 9 }).length });
+
+const server = await preview({
+  configFile: join(ROOT, 'web/vite.config.ts'),
+  preview: { host: '127.0.0.1', port: 0, open: false },
+  logLevel: 'silent',
+});
+const base = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+
+async function firstFrame(url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window.__leakyLab?.run?.frames ?? 0) > 0, undefined, {
+    timeout: 60_000,
+  });
+  // From the navigation's start, in the page's own clock.
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+for (const [where, url] of [
+  ['http', base],
+  ['file', pathToFileURL(PAGE_FILE).href],
+] as const) {
+  const times: number[] = [];
+  for (let i = 0; i < loads; i++) times.push(await firstFrame(url));
+  emit({ what: 'first-frame', from: where, ms_median: median(times), ms_all: times });
+}
+
+for (const variant of ['simd', 'scalar']) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}${variant === 'scalar' ? '?simd=0' : ''}#speed=fast`);
+  await page.waitForFunction(() => (window.__leakyLab?.run?.throughput ?? 0) > 0, undefined, {
+    timeout: 60_000,
+  });
+  const read = () =>
+    page.evaluate(() => ({
+      step: window.__leakyLab!.run!.step,
+      t: performance.now(),
+      engine: window.__leakyLab!.run!.throughput,
+      time: window.__leakyLab!.run!.time,
+    }));
+  const a = await read();
+  const engine: number[] = [];
+  for (let i = 0; i < seconds * 2; i++) {
+    await page.waitForTimeout(500);
+    engine.push((await read()).engine);
+  }
+  const b = await read();
+  const share = (ms: number): number => Number((ms / b.time.wall).toFixed(3));
+  const where = {
+    training: share(b.time.compute),
+    evaluations: share(b.time.evaluation),
+    frames: share(b.time.frame),
+  };
+  const delivered = ((b.step - a.step) * 1000) / (b.t - a.t);
+  const own = median(engine);
+  emit({
+    what: 'fast-pacing',
+    variant,
+    delivered_steps_per_s: Math.round(delivered),
+    engine_steps_per_s: Math.round(own),
+    fraction: Number((delivered / own).toFixed(3)),
+    worker_time: where,
+  });
+  await context.close();
+}
+await browser.close();
+await server.close();
+
+mkdirSync(join(ROOT, 'build/bench'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'build/bench/page.jsonl'),
+  lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+);
+const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+console.log('\npage (build/web/index.html, headless Chromium)');
+for (const l of lines) {
+  if (l['what'] === 'single-file')
+    console.log(
+      `  single file            ${kb(l['bytes'] as number)}, ${kb(l['gzip_bytes'] as number)} gzipped (target <= 400 KB)`,
+    );
+  else if (l['what'] === 'first-frame')
+    console.log(
+      `  first frame, ${String(l['from']).padEnd(5)}     ${Math.round(l['ms_median'] as number)} ms (median of ${loads})`,
+    );
+  else
+    console.log(
+      `  fast pacing, ${String(l['variant']).padEnd(6)}    ${l['delivered_steps_per_s']} steps/s delivered, engine ${l['engine_steps_per_s']} steps/s: ${((l['fraction'] as number) * 100).toFixed(0)}% (target >= 50%); worker time ${JSON.stringify(l['worker_time'])}`,
+    );
+}
