@@ -1,7 +1,7 @@
 // The page's frame: the header (name, modes, the core's build, light or dark), page-level
 // notices, and the mode in the main area. It loads the core once and hands it to the mode.
 import { h } from '../dom';
-import { startPlayground } from '../modes/playground/playground-mode';
+import { MODE_KEY, MODES, modeOf, type ModeHandle } from './modes';
 import { installTestHook } from '../test-hook';
 import { Notices } from '../views/notices';
 import { VariantBadge } from '../views/variant-badge';
@@ -21,6 +21,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     hidden: true,
   });
   const main = h('main', { id: 'main', class: 'main' });
+  const nav = h(
+    'nav',
+    { class: 'modes', 'aria-label': 'Modes' },
+    ...MODES.map((m) =>
+      h('a', { href: `#${MODE_KEY}=${m.name}`, 'data-mode': m.name, title: m.title }, m.label),
+    ),
+  );
   const footer = h(
     'footer',
     { class: 'site-footer' },
@@ -46,6 +53,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
           'What does the slope α of Leaky ReLU do? Train a network and watch its units.',
         ),
       ),
+      nav,
       h('div', { class: 'header-tools' }, badgeHost, theme.element),
     ),
     noticesHost,
@@ -72,12 +80,30 @@ export async function startApp(root: HTMLElement): Promise<void> {
   badge.show(core, choice);
   const version = document.getElementById('core-version');
   if (version) version.textContent = `core ${core.info.version}, ${core.variant} build`;
-  try {
-    startPlayground(core, core.catalog, main, notices);
-  } catch (err) {
-    notices.show(
-      [`The page failed to start: ${err instanceof Error ? err.message : String(err)}`],
-      'error',
-    );
-  }
+  let running: { name: string; handle: ModeHandle } | null = null;
+  const route = (): void => {
+    const { entry, unknown } = modeOf(location.hash);
+    for (const a of nav.querySelectorAll('a'))
+      a.toggleAttribute('aria-current', a.dataset['mode'] === entry.name);
+    if (running?.name === entry.name) return; // the mode reads the rest of the link itself
+    running?.handle.dispose();
+    running = null;
+    try {
+      running = { name: entry.name, handle: entry.start(core, core.catalog, main, notices) };
+      if (unknown !== null)
+        notices.show([
+          `The link's mode “${unknown.slice(0, 40)}” does not exist (modes: ${MODES.map((m) => m.name).join(', ')}); showing the ${entry.label.toLowerCase()}.`,
+        ]);
+    } catch (err) {
+      notices.show(
+        [`The page failed to start: ${err instanceof Error ? err.message : String(err)}`],
+        'error',
+      );
+    }
+  };
+  window.addEventListener('hashchange', route);
+  window.addEventListener('pagehide', (e) => {
+    if (!e.persisted) running?.handle.dispose();
+  });
+  route();
 }
