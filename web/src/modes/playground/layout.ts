@@ -5,6 +5,7 @@
 // mean follow below the fold. The bar and the strip stick to the top, so on a phone, where the
 // columns stack, alpha and the counts stay in reach while the views scroll beneath.
 import { h, uid } from '../../dom';
+import { networkLegend } from '../../views/playground/network-legend';
 
 export interface PlaygroundLayout {
   root: HTMLElement;
@@ -66,6 +67,7 @@ export function playgroundLayout(): PlaygroundLayout {
       'Circles: hidden units, coloured by how often they fire (z > 0); maps: where in the input each fires. Point at or tab to a unit, a link or a bias for its numbers.',
     ),
     network,
+    networkLegend(),
   );
   const out = card('card-output', 'Decision boundary', outputNote, output);
   const lossCard = card('card-loss', 'Loss', loss);

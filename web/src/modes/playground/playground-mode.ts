@@ -102,12 +102,13 @@ export function startPlayground(
   const boundary = new BoundaryView(HEATMAP.width, HEATMAP.height, 330);
   const curve = new CurveView();
   layout.output.replaceChildren(boundary.element, curve.element);
-  const network = new NetworkView(360);
+  // Units a little smaller than elsewhere: the network shares its column with the loss.
+  const network = new NetworkView({ maxBody: 300, maxRadius: 11 });
   layout.network.replaceChildren(network.element);
   const charts = new ChartsView({
     lossHost: layout.loss,
     deadHost: layout.dead,
-    compactHeight: 120,
+    compactHeight: 110,
   });
   layout.charts.replaceChildren(charts.element);
   const table = new LayerTable();

@@ -24,6 +24,7 @@ import {
   moreLabel,
   networkGeometry,
   networkNote,
+  type GeometryOptions,
   type NetworkGeometry,
 } from './network-geometry';
 import { UnitCard } from './unit-card';
@@ -90,7 +91,7 @@ export class NetworkView {
   private segments: { x1: number; y1: number; x2: number; y2: number; text: string }[] = [];
   private biasBars: { x: number; y: number; w: number; h: number; text: string }[] = [];
 
-  constructor(private readonly maxBody = DEFAULT_GEOMETRY.maxBody) {
+  constructor(private readonly size: Partial<GeometryOptions> = {}) {
     this.canvas = h('canvas', { class: 'pv-net-canvas', 'aria-hidden': 'true' });
     this.buttonLayer = h('div', { class: 'pv-net-units' });
     this.tip = h('div', { class: 'pv-net-tip', role: 'tooltip', hidden: true });
@@ -199,7 +200,7 @@ export class NetworkView {
     this.geometry = networkGeometry(
       { inputs: layout.inputs, layers: layout.layers.map((l) => l.out) },
       width,
-      { ...DEFAULT_GEOMETRY, maxBody: this.maxBody },
+      { ...DEFAULT_GEOMETRY, ...this.size },
     );
     this.wrap.style.height = `${this.geometry.height}px`;
     const note = networkNote(this.geometry, DEFAULT_GEOMETRY.cap);

@@ -69,7 +69,8 @@ export class UnitCard {
     );
     const rows: [string, string][] = [];
     if (info.rate !== undefined) rows.push(['Fires on', `${ratePercent(info.rate)} of samples`]);
-    if (info.state !== undefined) rows.push(['State', stateWords(info.state)]);
+    if (info.state !== undefined)
+      rows.push(['State', stateWords(info.state, info.firstLayer === true)]);
     if (info.bornDead !== undefined) rows.push(['Born dead', info.bornDead ? 'yes' : 'no']);
     if (info.revivals !== undefined) rows.push(['Revivals', String(info.revivals)]);
     if (info.bias !== undefined) rows.push(['Bias', formatValue(info.bias)]);

@@ -7,6 +7,7 @@ export interface UnitInfo {
   title: string;
   activation: string;
   /** Hidden units only. */
+  firstLayer?: boolean;
   rate?: number;
   state?: UnitStateName;
   bornDead?: boolean;
@@ -82,6 +83,7 @@ export function unitInfo(
   if (bias !== undefined) info.bias = bias;
   const ev = spec.output ? undefined : evaluation?.layers[layer];
   if (ev === undefined) return info;
+  info.firstLayer = layer === 0;
   const rate = ev.rate?.[unit];
   const state = ev.state?.[unit];
   if (rate !== undefined) info.rate = rate;

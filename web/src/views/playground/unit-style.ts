@@ -48,13 +48,18 @@ export function unitStyle(state: UnitStateName, bornDead: boolean, revivedNow: b
   }
 }
 
-/** The state in words, for the card and screen readers. */
-export function stateWords(state: UnitStateName): string {
+/**
+ * The state in words, for the card and screen readers. `firstLayer`: the unit sees the data
+ * itself, which never changes, so nothing can bring a dead one back.
+ */
+export function stateWords(state: UnitStateName, firstLayer = false): string {
   switch (state) {
     case 'dead':
-      return 'dead: never fires and gets no gradient';
+      return firstLayer
+        ? 'dead: z ≤ 0 on every training point and no gradient reaches its weights; in the first layer, on fixed data, nothing can bring it back'
+        : 'dead: z ≤ 0 on every training point and no gradient reaches its own weights; it can still come back if the layers before it change its input';
     case 'dormant':
-      return 'dormant: never fires, but gradient still flows';
+      return 'dormant: z ≤ 0 on every training point, but a gradient scaled by α still reaches its weights, so it can revive';
     case 'near_dead':
       return 'near-dead: fires on very few samples';
     default:
