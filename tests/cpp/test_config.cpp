@@ -274,8 +274,11 @@ TEST_CASE("range and consistency checks beyond single fields") {
   CHECK(count(r.problems, "training.histogram_bins") == 1);
   CHECK(count(r.problems, "training.near_dead_threshold") == 1);
 
-  ConfigResult deep = parse_config(
-      R"({"network":{"hidden":[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]},"data":{"features":{"cube":true}}})");
+  std::string ones = "1";
+  for (int i = 0; i < kMaxHiddenLayers; ++i)
+    ones += ",1"; // one layer too many
+  ConfigResult deep =
+      parse_config(R"({"network":{"hidden":[)" + ones + R"(]},"data":{"features":{"cube":true}}})");
   CHECK(count(deep.problems, "network.hidden") == 1);
   CHECK(count(deep.problems, "data.features.cube") == 1);
   ConfigResult alpha = parse_config(R"({"network":{"alpha":1e39}})");
