@@ -39,10 +39,36 @@ double uniform_symmetric(Rng& rng, double bound) {
 }
 } // namespace
 
+Problems validate(const InitSpec& spec) {
+  const WeightInitInfo& w = entry_of(kWeightInits, spec.weights);
+  if (w.draws_bias && spec.bias != BiasInit::zero)
+    return {{"bias", std::string(bias_init_name(spec.bias)),
+             std::string(w.name) +
+                 " draws every bias itself (one of each unit's fan_in + 1 parameters): leave "
+                 "init.bias at zero"}};
+  return {};
+}
+
+int rai_unit(Rng& rng, int fan_in, float* w, std::size_t stride, float* b) {
+  const auto k = static_cast<int>(rng.next_below(static_cast<std::uint32_t>(fan_in) + 1));
+  const double sd = kRaiSigma / std::sqrt(static_cast<double>(fan_in));
+  for (int p = 0; p <= fan_in; ++p) {
+    const double v =
+        p == k ? std::sqrt(static_cast<double>(rng.next_u32()) * 0x1.0p-32) : sd * normal(rng);
+    (p < fan_in ? w[static_cast<std::size_t>(p) * stride] : *b) = static_cast<float>(v);
+  }
+  return k;
+}
+
 void initialize(Network& net, const InitSpec& spec, Rng& rng) {
   for (const LayerView& l : net.layers) {
     const double fan_in = l.in, fan_out = l.out;
     float* w = net.params.data() + l.w;
+    if (spec.weights == WeightInit::rai) {
+      for (int u = 0; u < l.out; ++u)
+        rai_unit(rng, l.in, w + u, static_cast<std::size_t>(l.out), net.params.data() + l.b + u);
+      continue;
+    }
     const std::size_t count = static_cast<std::size_t>(l.in) * l.out;
     for (std::size_t i = 0; i < count; ++i) {
       double v = 0.0;
@@ -64,6 +90,8 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
         break;
       case WeightInit::pytorch:
         v = uniform_symmetric(rng, 1.0 / std::sqrt(fan_in));
+        break;
+      case WeightInit::rai: // drawn unit by unit above
         break;
       }
       w[i] = static_cast<float>(v);

@@ -66,7 +66,9 @@ std::string catalog_to_json() {
                     ",\"model_version\":" + std::to_string(kModelVersion);
   out += ",\"activations\":" + activations_json();
   out += ",\"datasets\":" + datasets_json();
-  out += ",\"weight_inits\":" + table_json(kWeightInits, none);
+  out += ",\"weight_inits\":" + table_json(kWeightInits, [](const WeightInitInfo& w) {
+           return ",\"draws_bias\":" + boolean(w.draws_bias);
+         });
   out += ",\"bias_inits\":" + table_json(kBiasInits, [](const BiasInitInfo& b) {
            return ",\"uses_value\":" + boolean(b.uses_value);
          });

@@ -8,7 +8,8 @@
 //   "activations": [{"name","label","alpha","default_alpha","lower_upper","default_lower",
 //                    "default_upper"}],  alpha, lower_upper: whether the kind reads them
 //   "datasets": [{"name","label","task","inputs"}],
-//   "weight_inits": [{"name","label"}], "bias_inits": [{"name","label","uses_value"}],
+//   "weight_inits": [{"name","label","draws_bias"}],  draws_bias: init.bias must stay "zero"
+//   "bias_inits": [{"name","label","uses_value"}],
 //   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
 //   "losses": [{"name","label"}],   the config's choices, "auto" first
 //   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...}

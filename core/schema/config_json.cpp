@@ -168,6 +168,10 @@ ConfigResult parse_config(std::string_view json_text) {
     if (auto e = find_by_name(kBiasInits, b)) c.init.bias = *e;
     r.number("bias_value", c.init.bias_value, kBiasValueRange);
     r.reject_unknown();
+    for (Problem& p : validate(c.init)) {
+      p.field = "init." + p.field;
+      problems.push_back(std::move(p));
+    }
   }
 
   if (const Json* opt = top.object("optimizer")) {

@@ -16,16 +16,8 @@ namespace {
 constexpr std::size_t kEvalChunk = 512;
 
 void shuffle(std::vector<std::uint32_t>& v, Rng& rng) {
-  for (std::size_t i = v.size(); i > 1; --i) {
-    // Unbiased bounded draw (Lemire's rejection on the 32-bit range).
-    const auto bound = static_cast<std::uint32_t>(i);
-    std::uint32_t r;
-    const std::uint32_t threshold = (0u - bound) % bound;
-    do
-      r = rng.next_u32();
-    while (r < threshold);
-    std::swap(v[i - 1], v[r % bound]);
-  }
+  for (std::size_t i = v.size(); i > 1; --i)
+    std::swap(v[i - 1], v[rng.next_below(static_cast<std::uint32_t>(i))]);
 }
 
 bool all_finite(const float* p, std::size_t n) {
