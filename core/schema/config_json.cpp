@@ -209,6 +209,7 @@ ConfigResult parse_config(std::string_view json_text) {
     r.number("histogram_bins", t.histogram_bins, kHistogramBinsRange);
     r.number("histogram_range", t.histogram_range, kHistogramRangeRange);
     r.number("target_loss", t.target_loss, kTargetLossRange);
+    r.number("dormant_tau", t.dormant_tau, kDormantTauRange);
     r.reject_unknown();
   }
   top.reject_unknown();
@@ -284,7 +285,8 @@ std::string config_to_json(const RunConfig& c) {
          ",\"near_dead_threshold\":" + json::number(t.near_dead_threshold) +
          ",\"histogram_bins\":" + std::to_string(t.histogram_bins) +
          ",\"histogram_range\":" + json::number(t.histogram_range) +
-         ",\"target_loss\":" + json::number(t.target_loss) + "}}";
+         ",\"target_loss\":" + json::number(t.target_loss) +
+         ",\"dormant_tau\":" + json::number(t.dormant_tau) + "}}";
   return out;
 }
 

@@ -24,8 +24,27 @@ namespace {
 // Counters gathered over the chunks of the evaluation set, for one hidden layer.
 struct LayerCounts {
   std::vector<std::uint32_t> positive, zero_slope, histogram, unit_histogram;
+  std::vector<double> abs_output; // per unit: sum of |f(z)|
   std::uint64_t zeros = 0, negative = 0;
 };
+
+// Dormant scores (stats.hpp) from the per-unit sums of |f(z)|: the mean over samples cancels.
+void dormant_scores(const std::vector<double>& abs_output, float tau, LayerStats& s) {
+  double total = 0.0;
+  for (double v : abs_output)
+    total += v;
+  const auto units = static_cast<double>(abs_output.size());
+  s.dormant_score.resize(abs_output.size());
+  s.tau_dormant.resize(abs_output.size());
+  for (std::size_t k = 0; k < abs_output.size(); ++k) {
+    // A layer whose outputs are all exactly 0 has no mean to compare with: each of its
+    // units is as dormant as a unit can be, score 0.
+    const float score = total == 0.0 ? 0.0f : static_cast<float>(abs_output[k] * units / total);
+    s.dormant_score[k] = score;
+    s.tau_dormant[k] = score <= tau;
+    s.tau_dormant_count += s.tau_dormant[k];
+  }
+}
 
 bool flat_negative_side(const Network& net, const LayerView& l) {
   if (l.act.kind == Kind::relu) return true;
@@ -75,6 +94,7 @@ struct SetResult {
 Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kernels kernels,
                     const StatsOptions& options, UnitHistory& history) {
   Evaluation ev;
+  ev.dormant_tau = options.dormant_tau;
   const std::size_t hidden = net.hidden_count();
   const std::size_t inputs = static_cast<std::size_t>(data.inputs);
   const std::size_t outputs = static_cast<std::size_t>(net.spec.outputs);
@@ -88,6 +108,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     counts[i].zero_slope.assign(u, 0);
     counts[i].histogram.assign(bins, 0);
     counts[i].unit_histogram.assign(u * bins, 0);
+    counts[i].abs_output.assign(u, 0.0);
   }
   std::vector<float> grad_sum(net.params.size(), 0.0f), slopes, ones;
 
@@ -115,6 +136,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
           c.positive[k] += v > 0.0f;
           c.negative += v <= 0.0f;
           c.zeros += a[r * u + k] == 0.0f;
+          c.abs_output[k] += std::fabs(a[r * u + k]);
           c.zero_slope[k] += slopes[r * u + k] == 0.0f;
           if (!std::isnan(v)) {
             const int b = bin_of(v, bins, options.histogram_range);
@@ -192,6 +214,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     s.born_dead = history.born_dead[i];
     s.revivals = history.revivals[i];
     s.born_dead_count = static_cast<int>(std::count(s.born_dead.begin(), s.born_dead.end(), 1));
+    dormant_scores(c.abs_output, options.dormant_tau, s);
     const double pairs = static_cast<double>(n_train) * static_cast<double>(u);
     s.sparsity_is_zeros = flat_negative_side(net, l);
     s.sparsity = static_cast<double>(s.sparsity_is_zeros ? c.zeros : c.negative) / pairs;

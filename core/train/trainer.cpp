@@ -201,6 +201,7 @@ Evaluation evaluate(Trainer& t) {
   options.near_dead_threshold = t.config.training.near_dead_threshold;
   options.histogram_bins = t.config.training.histogram_bins;
   options.histogram_range = t.config.training.histogram_range;
+  options.dormant_tau = t.config.training.dormant_tau;
   Evaluation ev = evaluate(t.net, t.data, t.eval_ws, t.kernels, options, t.history);
   ev.step = t.step;
   ev.epoch = t.epoch;

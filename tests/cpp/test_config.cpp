@@ -32,7 +32,7 @@ const char* const kExample = R"({
   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
   "training": { "batch_size": 10, "steps": 1000, "epochs": 0, "shuffle": true,
                 "eval_every": 100, "near_dead_threshold": 0.01, "histogram_bins": 20,
-                "histogram_range": 5, "target_loss": 0 }
+                "histogram_range": 5, "target_loss": 0, "dormant_tau": 0.1 }
 })";
 
 std::vector<std::string> fields(const Problems& problems) {
@@ -108,6 +108,7 @@ TEST_CASE("the documented example parses, every value where it belongs") {
   CHECK(c.training.steps == 1000);
   CHECK(c.training.eval_every == 100);
   CHECK(c.training.histogram_range == 5.0f);
+  CHECK(c.training.dormant_tau == 0.1f);
 }
 
 TEST_CASE("defaults: a config with only its version is the playground's default config") {
