@@ -5,6 +5,7 @@
 // Views (params, heatmap, data) point into wasm memory, which may grow on later calls: take
 // fresh views after every call and copy out (slice()) what you keep or post elsewhere.
 #include "config_json.hpp"
+#include "init_grid_json.hpp"
 #include "live_settings.hpp"
 #include "model_json.hpp"
 #include "predict.hpp"
@@ -135,11 +136,18 @@ std::string default_config() {
   return leaky::config_to_json(leaky::default_config());
 }
 
+// The born-dead grid in one call (schema/init_grid_json.hpp): a request JSON in, the counts
+// per (depth, width) cell or {"problems": [...]} out. Sizes are bounded by the core.
+std::string init_grid(const std::string& request) {
+  return leaky::init_grid_json(request, leaky::best_kernels());
+}
+
 } // namespace
 
 EMSCRIPTEN_BINDINGS(leaky_trainer) {
   emscripten::function("validateConfig", &validate_config);
   emscripten::function("defaultConfig", &default_config);
+  emscripten::function("initGrid", &init_grid);
   emscripten::class_<TrainerHandle>("Trainer")
       .constructor<std::string>()
       .function("problems", &TrainerHandle::problems)

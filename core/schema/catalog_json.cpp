@@ -1,6 +1,7 @@
 #include "catalog_json.hpp"
 
 #include "config_json.hpp"
+#include "init_grid.hpp"
 #include "json_writer.hpp"
 #include "model_json.hpp"
 #include "run_config.hpp"
@@ -45,6 +46,15 @@ std::string activations_json() {
   return out + "]";
 }
 
+std::string fields_json(const std::vector<FieldRange>& fields) {
+  std::string out = "{";
+  for (const FieldRange& f : fields) {
+    if (out.size() > 1) out += ',';
+    out += json::quote(f.path) + ":" + range_json(f.range);
+  }
+  return out + "}";
+}
+
 std::string datasets_json() {
   std::string out = "[";
   for (DatasetKind k : kAllDatasetKinds) {
@@ -77,14 +87,10 @@ std::string catalog_to_json() {
                   ",\"uses_moments\":" + boolean(o.uses_moments);
          });
   out += ",\"losses\":" + table_json(kLossChoices, none);
-  out += ",\"fields\":{";
-  bool first = true;
-  for (const FieldRange& f : config_field_ranges()) {
-    if (!first) out += ',';
-    first = false;
-    out += json::quote(f.path) + ":" + range_json(f.range);
-  }
-  return out + "}}";
+  out += ",\"fields\":" + fields_json(config_field_ranges());
+  out += ",\"init_grid_fields\":" + fields_json(init_grid_field_ranges());
+  out += ",\"init_grid_max_work\":" + json::number(kGridMaxWork);
+  return out + "}";
 }
 
 } // namespace leaky

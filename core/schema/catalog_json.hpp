@@ -12,7 +12,9 @@
 //   "bias_inits": [{"name","label","uses_value"}],
 //   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
 //   "losses": [{"name","label"}],   the config's choices, "auto" first
-//   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...}
+//   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...},
+//   "init_grid_fields": {"depths[]": {...}, "seeds": {...}, ...},  the born-dead grid's
+//   "init_grid_max_work": 4e9                                       (schema/init_grid_json.hpp)
 // }
 #pragma once
 #include <string>

@@ -91,6 +91,19 @@ struct SetResult {
 
 } // namespace
 
+void count_activity(const Network& net, const LayerView& l, const float* z, std::size_t n,
+                    Kernels kernels, std::uint32_t* positive, std::uint32_t* zero_slope,
+                    ActivityScratch& scratch) {
+  const std::size_t u = static_cast<std::size_t>(l.out);
+  scratch.slopes.resize(n * u);
+  layer_slopes(net, l, z, n, scratch.slopes.data(), kernels, scratch.ones);
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t k = 0; k < u; ++k) {
+      positive[k] += z[r * u + k] > 0.0f;
+      zero_slope[k] += scratch.slopes[r * u + k] == 0.0f;
+    }
+}
+
 Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kernels kernels,
                     const StatsOptions& options, UnitHistory& history) {
   Evaluation ev;
@@ -110,7 +123,8 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     counts[i].unit_histogram.assign(u * bins, 0);
     counts[i].abs_output.assign(u, 0.0);
   }
-  std::vector<float> grad_sum(net.params.size(), 0.0f), slopes, ones;
+  std::vector<float> grad_sum(net.params.size(), 0.0f);
+  ActivityScratch scratch;
 
   // Training set: losses, full-batch gradient, and the unit statistics.
   const std::size_t n_train = data.y_train.size() / targets_per_row;
@@ -127,17 +141,14 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
       const std::size_t u = l.out;
       const float* z = ws.z[i].data();
       const float* a = ws.a[i].data();
-      slopes.resize(n * u);
-      layer_slopes(net, l, z, n, slopes.data(), kernels, ones);
       LayerCounts& c = counts[i];
+      count_activity(net, l, z, n, kernels, c.positive.data(), c.zero_slope.data(), scratch);
       for (std::size_t r = 0; r < n; ++r)
         for (std::size_t k = 0; k < u; ++k) {
           const float v = z[r * u + k];
-          c.positive[k] += v > 0.0f;
           c.negative += v <= 0.0f;
           c.zeros += a[r * u + k] == 0.0f;
           c.abs_output[k] += std::fabs(a[r * u + k]);
-          c.zero_slope[k] += slopes[r * u + k] == 0.0f;
           if (!std::isnan(v)) {
             const int b = bin_of(v, bins, options.histogram_range);
             ++c.histogram[b];
@@ -192,8 +203,8 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     for (std::size_t k = 0; k < u; ++k) {
       s.rate[k] =
           static_cast<float>(static_cast<double>(c.positive[k]) / static_cast<double>(n_train));
-      const bool inactive = c.positive[k] == 0;
-      const bool dead = inactive && c.zero_slope[k] == n_train;
+      const bool inactive = unit_inactive(c.positive[k]);
+      const bool dead = unit_dead(c.positive[k], c.zero_slope[k], n_train);
       s.state[k] = dead                                      ? UnitState::dead
                    : inactive                                ? UnitState::dormant
                    : s.rate[k] < options.near_dead_threshold ? UnitState::near_dead

@@ -85,6 +85,23 @@ struct UnitHistory {
   std::vector<std::vector<std::int32_t>> revivals;
 };
 
+// The counts behind the states, for one chunk of n samples of a hidden layer's
+// pre-activations z [n x units]: adds the samples with z > 0 to positive[unit] and those
+// with f'(z) = 0 to zero_slope[unit]. Scratch buffers grow once, then are reused.
+struct ActivityScratch {
+  std::vector<float> slopes, ones;
+};
+void count_activity(const Network& net, const LayerView& l, const float* z, std::size_t n,
+                    Kernels kernels, std::uint32_t* positive, std::uint32_t* zero_slope,
+                    ActivityScratch& scratch);
+// From those counts over all `samples`: the definitions above.
+inline bool unit_inactive(std::uint32_t positive) {
+  return positive == 0;
+}
+inline bool unit_dead(std::uint32_t positive, std::uint32_t zero_slope, std::size_t samples) {
+  return positive == 0 && zero_slope == samples;
+}
+
 // Evaluates net on data in chunks of ws.capacity (ws.grad is overwritten), updating history.
 Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kernels kernels,
                     const StatsOptions& options, UnitHistory& history);
