@@ -12,6 +12,7 @@
 #include "stats_json.hpp"
 #include "trainer.hpp"
 #include "trainer_json.hpp"
+#include "unit_map_json.hpp"
 
 #include <emscripten/bind.h>
 
@@ -101,6 +102,24 @@ public:
     return view(grid_.values);
   }
 
+  // Every hidden unit's pre-activation z over a width x height grid of the data's domain
+  // (width points for 1-D data), unit-major (train/predict.hpp unit_maps): where z > 0 the
+  // unit fires. An empty view when unitMapLayout(width, height) reports problems; that call
+  // also says where each layer's units start.
+  val unitMaps(int width, int height) {
+    if (!t_ || !leaky::unit_map_problems(t_->net, t_->data, width, height).empty())
+      return view(empty_);
+    if (unit_grid_.width != width || unit_grid_.height != (t_->data.base_inputs == 2 ? height : 1))
+      unit_grid_ = leaky::make_grid(t_->data, width, height);
+    leaky::unit_maps(t_->net, t_->config.data.spec.features, t_->data.base_inputs, unit_grid_,
+                     grid_ws_, t_->kernels, scratch_, unit_values_);
+    return view(unit_values_);
+  }
+
+  std::string unitMapLayout(int width, int height) const {
+    return t_ ? leaky::unit_map_layout_json(t_->net, t_->data, width, height) : "{}";
+  }
+
   // The dataset: rows of `inputs` values (base inputs first, then features) and targets.
   val trainX() const { return t_ ? view(t_->data.x_train) : view(empty_); }
   val trainY() const { return t_ ? view(t_->data.y_train) : view(empty_); }
@@ -122,8 +141,8 @@ private:
   std::string problems_;
   std::unique_ptr<leaky::Trainer> t_;
   leaky::Workspace grid_ws_;
-  leaky::Grid grid_;
-  std::vector<float> scratch_, empty_;
+  leaky::Grid grid_, unit_grid_;
+  std::vector<float> scratch_, unit_values_, empty_;
 };
 
 // Checks a config without building a run: "" or a JSON array of problems.
@@ -159,6 +178,8 @@ EMSCRIPTEN_BINDINGS(leaky_trainer) {
       .function("setAlpha", &TrainerHandle::setAlpha)
       .function("setLearningRate", &TrainerHandle::setLearningRate)
       .function("heatmap", &TrainerHandle::heatmap)
+      .function("unitMaps", &TrainerHandle::unitMaps)
+      .function("unitMapLayout", &TrainerHandle::unitMapLayout)
       .function("trainX", &TrainerHandle::trainX)
       .function("trainY", &TrainerHandle::trainY)
       .function("testX", &TrainerHandle::testX)

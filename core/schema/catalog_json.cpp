@@ -4,6 +4,7 @@
 #include "init_grid.hpp"
 #include "json_writer.hpp"
 #include "model_json.hpp"
+#include "predict.hpp"
 #include "run_config.hpp"
 #include "version.hpp"
 
@@ -90,6 +91,9 @@ std::string catalog_to_json() {
   out += ",\"fields\":" + fields_json(config_field_ranges());
   out += ",\"init_grid_fields\":" + fields_json(init_grid_field_ranges());
   out += ",\"init_grid_max_work\":" + json::number(kGridMaxWork);
+  out += ",\"unit_map_fields\":{\"width\":" + range_json(kUnitMapSideRange) +
+         ",\"height\":" + range_json(kUnitMapSideRange) + "}";
+  out += ",\"unit_map_max_values\":" + json::number(kMaxUnitMapValues);
   return out + "}";
 }
 

@@ -15,6 +15,7 @@
 //   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...},
 //   "init_grid_fields": {"depths[]": {...}, "seeds": {...}, ...},  the born-dead grid's
 //   "init_grid_max_work": 4e9                                       (schema/init_grid_json.hpp)
+//   "unit_map_fields": {"width": {...}, "height": {...}}, "unit_map_max_values": 4194304
 // }
 #pragma once
 #include <string>
