@@ -69,27 +69,33 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
         rai_unit(rng, l.in, w + u, static_cast<std::size_t>(l.out), net.params.data() + l.b + u);
       continue;
     }
+    // Each scale once per layer (the born-dead grid initializes millions of weights), as
+    // the same expressions, so the same bits.
+    const double he = he_gain(l), root = std::sqrt(fan_in);
+    const double he_sd = he / root, he_bound = he * std::sqrt(3.0 / fan_in);
+    const double xavier_sd = std::sqrt(2.0 / (fan_in + fan_out));
+    const double xavier_bound = std::sqrt(6.0 / (fan_in + fan_out));
     const std::size_t count = static_cast<std::size_t>(l.in) * l.out;
     for (std::size_t i = 0; i < count; ++i) {
       double v = 0.0;
       switch (spec.weights) {
       case WeightInit::he_normal:
-        v = he_gain(l) / std::sqrt(fan_in) * normal(rng);
+        v = he_sd * normal(rng);
         break;
       case WeightInit::he_uniform:
-        v = uniform_symmetric(rng, he_gain(l) * std::sqrt(3.0 / fan_in));
+        v = uniform_symmetric(rng, he_bound);
         break;
       case WeightInit::xavier_normal:
-        v = std::sqrt(2.0 / (fan_in + fan_out)) * normal(rng);
+        v = xavier_sd * normal(rng);
         break;
       case WeightInit::xavier_uniform:
-        v = uniform_symmetric(rng, std::sqrt(6.0 / (fan_in + fan_out)));
+        v = uniform_symmetric(rng, xavier_bound);
         break;
       case WeightInit::lecun_normal:
-        v = normal(rng) / std::sqrt(fan_in);
+        v = normal(rng) / root;
         break;
       case WeightInit::pytorch:
-        v = uniform_symmetric(rng, 1.0 / std::sqrt(fan_in));
+        v = uniform_symmetric(rng, 1.0 / root);
         break;
       case WeightInit::rai: // drawn unit by unit above
         break;
@@ -106,7 +112,7 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
         b[i] = spec.bias_value;
         break;
       case BiasInit::pytorch:
-        b[i] = static_cast<float>(uniform_symmetric(rng, 1.0 / std::sqrt(fan_in)));
+        b[i] = static_cast<float>(uniform_symmetric(rng, 1.0 / root));
         break;
       }
     }

@@ -167,9 +167,9 @@ TEST_CASE("the grid: each cell sums its seeds' probes, cells depth-major") {
       CHECK(c.depth == depth);
       CHECK(c.width == width);
       RunConfig config = spec.config;
-      config.hidden.assign(static_cast<std::size_t>(depth), config.hidden.front());
-      for (HiddenLayerSpec& h : config.hidden)
-        h.units = width;
+      HiddenLayerSpec layer = config.hidden.front(); // a copy: assign() may free the original
+      layer.units = width;
+      config.hidden.assign(static_cast<std::size_t>(depth), layer);
       InitProbeMade made = make_init_probe(config, best_kernels());
       REQUIRE(made.probe);
       int collapsed = 0;
