@@ -72,8 +72,21 @@ std::string init_grid_json(std::string_view request, Kernels kernels) {
   }
   read_int_list(top, "depths", spec.depths, problems);
   read_int_list(top, "widths", spec.widths, problems);
-  top.number("seeds", spec.seeds, kGridSeedsRange);
+  // Any whole number here: validate() says what the grid allows, with the lists' bounds.
+  top.number("seeds", spec.seeds, Range::whole(-2147483648.0, 2147483647.0));
   top.reject_unknown();
+  // Every problem at once: the bounds too, except within a field already reported above
+  // ("depths[1]" covers "depths", "config" covers "config.network.hidden").
+  const auto base = [](const std::string& field) { return field.substr(0, field.find('[')); };
+  const std::size_t read_problems = problems.size();
+  for (Problem& p : validate(spec)) {
+    bool repeated = false;
+    for (std::size_t i = 0; i < read_problems; ++i) {
+      const std::string& q = problems[i].field;
+      repeated = repeated || base(q) == base(p.field) || p.field.rfind(q + ".", 0) == 0;
+    }
+    if (!repeated) problems.push_back(std::move(p));
+  }
   if (!problems.empty()) return problems_json(problems);
   const InitGridResult result = run_init_grid(spec, kernels);
   if (!result.problems.empty()) return problems_json(result.problems);

@@ -220,11 +220,13 @@ TEST_CASE("the grid's JSON: a result, or every problem of the request at once") 
   CHECK(
       fields_of(R"({"config":{"version":1,"optimizer":{"lr":0}},"depths":[2.5,"x"],
                       "widths":[2],"seeds":0,"extra":1})") ==
-      std::vector<std::string>{"config.optimizer.lr", "depths[0]", "depths[1]", "seeds", "extra"});
+      std::vector<std::string>{"config.optimizer.lr", "depths[0]", "depths[1]", "extra", "seeds"});
   CHECK(fields_of(R"({"config":{"version":1},"depths":[0,33],"widths":[],"seeds":5})") ==
         std::vector<std::string>{"depths[0]", "depths[1]", "widths"});
   CHECK(fields_of(R"({"config":{"version":1,"data":{"points":100000}},"depths":[32],
                       "widths":[1024],"seeds":100000})") == std::vector<std::string>{"work"});
+  CHECK(fields_of(R"({"config":{"version":1},"depths":[0],"widths":[2],"seeds":0})") ==
+        std::vector<std::string>{"depths[0]", "seeds"});
   CHECK(fields_of("[1]").size() == 1);
   CHECK(fields_of("{").size() == 1);
 }
