@@ -42,7 +42,11 @@ std::string result_json(const InitGridSpec& spec, const InitGridResult& r) {
            ",\"networks\":" + std::to_string(c.networks) +
            ",\"collapsed\":" + std::to_string(c.collapsed) +
            ",\"born_dead\":" + std::to_string(c.born_dead) + ",\"dead\":" + std::to_string(c.dead) +
-           ",\"units\":" + std::to_string(c.units) + "}";
+           ",\"units\":" + std::to_string(c.units);
+    if (c.bounds)
+      out += ",\"bounds\":{\"low\":" + json::number(c.bounds->low) +
+             ",\"high\":" + json::number(c.bounds->high) + "}";
+    out += "}";
   }
   return out + "]}";
 }

@@ -6,7 +6,8 @@
 //   activation; the seeds are config.seed, config.seed + 1, ...
 // Result: {"first_seed": s, "seeds": n, "weights": "he_normal", "bias": "zero",
 //          "cells": [{"depth", "width", "networks", "collapsed", "born_dead", "dead",
-//                     "units"}]}   depth-major, as init_grid.hpp
+//                     "units", "bounds": {"low", "high"}}]}   depth-major, as init_grid.hpp;
+//          bounds (on the chance of collapse) only where collapse_bounds_apply()
 // or, when the request has problems: {"problems": [{"field", "value", "message"}]}, config
 // fields as "config.<path>".
 #pragma once

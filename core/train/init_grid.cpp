@@ -3,6 +3,9 @@
 #include "init_probe.hpp"
 #include "json_writer.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace leaky {
 
 const std::vector<FieldRange>& init_grid_field_ranges() {
@@ -57,6 +60,27 @@ Problems validate(const InitGridSpec& spec) {
   return problems;
 }
 
+bool collapse_bounds_apply(const RunConfig& config) {
+  if (config.hidden.empty()) return false;
+  const Activation& act = config.hidden.front().act;
+  const bool relu = act.kind == Kind::relu || (act.kind == Kind::leaky_relu && act.alpha == 0.0f);
+  const bool zero_bias = config.init.bias == BiasInit::zero ||
+                         (config.init.bias == BiasInit::constant && config.init.bias_value == 0.0f);
+  const DatasetSpec& d = config.data.spec;
+  const Features& f = d.features;
+  const bool line = dataset_info(d.kind).inputs == 1 && d.input_min < 0.0f && d.input_max > 0.0f &&
+                    !f.x_squared && !f.x1x2 && !f.sin;
+  return relu && zero_bias && config.init.weights != WeightInit::rai && line;
+}
+
+CollapseBounds collapse_bounds(int depth, int width) {
+  double alive = 1.0; // (1 - 2^-width)^depth: some unit positive at x = 1 in every layer
+  for (int l = 0; l < depth; ++l)
+    alive *= 1.0 - std::ldexp(1.0, -width);
+  const double p = 1.0 - alive;
+  return {std::max(0.0, 2.0 * p - 1.0), p};
+}
+
 InitGridResult run_init_grid(const InitGridSpec& spec, Kernels kernels) {
   InitGridResult result;
   result.problems = validate(spec);
@@ -74,6 +98,7 @@ InitGridResult run_init_grid(const InitGridSpec& spec, Kernels kernels) {
         return result;
       }
       InitGridCell cell;
+      if (collapse_bounds_apply(config)) cell.bounds = collapse_bounds(depth, width);
       cell.depth = depth;
       cell.width = width;
       for (int s = 0; s < spec.seeds; ++s) {

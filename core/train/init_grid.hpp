@@ -11,6 +11,7 @@
 #include "run_config.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace leaky {
@@ -35,13 +36,26 @@ const std::vector<FieldRange>& init_grid_field_ranges();
 // "config.network.hidden", "work"); the config's own problems are make_trainer's.
 Problems validate(const InitGridSpec& spec);
 
+// Where the chance of collapse at initialization is known in closed form: ReLU units (or
+// leaky_relu with alpha 0), zero biases, weights from a symmetric distribution (every init
+// but rai), 1-D inputs without features on an interval around 0. Positive homogeneity then
+// makes a network collapsed exactly when its last hidden layer is all zero at x = 1 and at
+// x = -1, and each of those happens with p = 1 - (1 - 2^-width)^depth, so
+// P(collapsed) lies in [max(0, 2p - 1), p] (docs/definitions-additions.md).
+struct CollapseBounds {
+  double low = 0.0, high = 0.0;
+};
+bool collapse_bounds_apply(const RunConfig& config);
+CollapseBounds collapse_bounds(int depth, int width);
+
 struct InitGridCell {
   int depth = 0, width = 0;
-  int networks = 0;           // seeds probed
-  int collapsed = 0;          // networks with some hidden layer entirely dead
-  std::int64_t born_dead = 0; // hidden units inactive at step 0, over every network
-  std::int64_t dead = 0;      // of those, dead (f'(z) = 0 throughout)
-  std::int64_t units = 0;     // hidden units, over every network
+  int networks = 0;                     // seeds probed
+  int collapsed = 0;                    // networks with some hidden layer entirely dead
+  std::int64_t born_dead = 0;           // hidden units inactive at step 0, over every network
+  std::int64_t dead = 0;                // of those, dead (f'(z) = 0 throughout)
+  std::int64_t units = 0;               // hidden units, over every network
+  std::optional<CollapseBounds> bounds; // where collapse_bounds_apply()
 };
 
 struct InitGridResult {

@@ -13,6 +13,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -229,4 +231,51 @@ TEST_CASE("the grid's JSON: a result, or every problem of the request at once") 
         std::vector<std::string>{"depths[0]", "seeds"});
   CHECK(fields_of("[1]").size() == 1);
   CHECK(fields_of("{").size() == 1);
+}
+
+TEST_CASE("collapse at birth within the closed-form bounds where they apply, and only there") {
+  // p = 1 - (1 - 2^-w)^d; P(collapsed) in [2p - 1, p]. 4000 networks per cell: the measured
+  // fraction's standard error is at most 0.008; the bounds are allowed 4 of them.
+  InitGridSpec spec;
+  spec.config = config_from(cell_config(1, 1, R"("relu")", R"({"weights":"he_normal"})",
+                                        R"("kind":"abs","points":40,"seed":2,"input_min":-1,
+                                            "input_max":1)"));
+  REQUIRE(collapse_bounds_apply(spec.config));
+  spec.depths = {2, 6, 14};
+  spec.widths = {2, 3, 6};
+  spec.seeds = 4000;
+  const InitGridResult grid = run_init_grid(spec, best_kernels());
+  REQUIRE(grid.cells.size() == 9);
+  for (const InitGridCell& c : grid.cells) {
+    REQUIRE(c.bounds);
+    const CollapseBounds b = collapse_bounds(c.depth, c.width);
+    CHECK(c.bounds->low == b.low);
+    CHECK(c.bounds->high == b.high);
+    const double measured = static_cast<double>(c.collapsed) / c.networks;
+    const double se = std::sqrt(std::max(b.high * (1 - b.high), 1e-4) / c.networks);
+    CAPTURE(c.depth);
+    CAPTURE(c.width);
+    CAPTURE(measured);
+    CHECK(measured >= b.low - 4 * se);
+    CHECK(measured <= b.high + 4 * se);
+  }
+  // Depth 2, width 2: p = 1 - 0.75^2 = 0.4375.
+  CHECK(collapse_bounds(2, 2).high == doctest::Approx(0.4375));
+  CHECK(collapse_bounds(2, 2).low == 0.0);
+  CHECK(collapse_bounds(20, 2).low == doctest::Approx(1 - 2 * std::pow(0.75, 20)));
+
+  // Not where the argument fails: biases, rai, leaky slopes, 2-D inputs, features.
+  const auto applies = [&](const char* act, const char* init, const char* data) {
+    return collapse_bounds_apply(config_from(cell_config(2, 2, act, init, data)));
+  };
+  const char* line = R"("kind":"abs","points":40)";
+  CHECK(applies(R"("leaky_relu","alpha":0)", R"({"weights":"xavier_uniform"})", line));
+  CHECK_FALSE(applies(R"("relu")", R"({"weights":"he_normal","bias":"pytorch"})", line));
+  CHECK_FALSE(applies(R"("relu")", R"({"weights":"rai"})", line));
+  CHECK_FALSE(applies(R"("leaky_relu","alpha":0.01)", R"({"weights":"he_normal"})", line));
+  CHECK_FALSE(applies(R"("relu")", R"({"weights":"he_normal"})", R"("kind":"xor")"));
+  CHECK_FALSE(applies(R"("relu")", R"({"weights":"he_normal"})",
+                      R"("kind":"abs","input_min":0.5,"input_max":2)"));
+  CHECK_FALSE(applies(R"("relu")", R"({"weights":"he_normal"})",
+                      R"("kind":"abs","features":{"x_squared":true})"));
 }
