@@ -28,7 +28,6 @@ double he_gain(const LayerView& layer) {
   default:
     a = 0.0;
   }
-  if (layer.is_output) a = 1.0;
   return std::sqrt(2.0 / (1.0 + a * a));
 }
 
@@ -61,7 +60,11 @@ int rai_unit(Rng& rng, int fan_in, float* w, std::size_t stride, float* b) {
 }
 
 void initialize(Network& net, const InitSpec& spec, Rng& rng) {
-  for (const LayerView& l : net.layers) {
+  for (std::size_t li = 0; li < net.layers.size(); ++li) {
+    const LayerView& l = net.layers[li];
+    // The linear output layer takes the He gain of the layer before it, as a PyTorch loop of
+    // kaiming_normal_ over every nn.Linear does (docs/definitions.md, Initializers).
+    const LayerView& gain_layer = l.is_output && li > 0 ? net.layers[li - 1] : l;
     const double fan_in = l.in, fan_out = l.out;
     float* w = net.params.data() + l.w;
     if (spec.weights == WeightInit::rai) {
@@ -71,7 +74,7 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
     }
     // Each scale once per layer (the born-dead grid initializes millions of weights), as
     // the same expressions, so the same bits.
-    const double he = he_gain(l), root = std::sqrt(fan_in);
+    const double he = he_gain(gain_layer), root = std::sqrt(fan_in);
     const double he_sd = he / root, he_bound = he * std::sqrt(3.0 / fan_in);
     const double xavier_sd = std::sqrt(2.0 / (fan_in + fan_out));
     const double xavier_bound = std::sqrt(6.0 / (fan_in + fan_out));
