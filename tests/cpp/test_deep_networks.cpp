@@ -6,6 +6,8 @@
 #include "model_json.hpp"
 #include "trainer.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -49,7 +51,7 @@ TEST_CASE("a config takes 32 hidden layers and refuses 33, naming the range") {
 }
 
 TEST_CASE("a 32-layer leaky network trains: finite, and its training loss goes down") {
-  const RunConfig config = parse_config(deep_config(32, 8, "leaky_relu")).config;
+  const RunConfig config = test::config_from(deep_config(32, 8, "leaky_relu"));
   TrainerResult made = make_trainer(config, make_dataset(config.data.spec), best_kernels());
   INFO(problems_to_text(made.problems));
   REQUIRE(made.trainer);
@@ -65,7 +67,7 @@ TEST_CASE("a 32-layer leaky network trains: finite, and its training loss goes d
 }
 
 TEST_CASE("a 32-layer model round trip is bit-identical; 33 hidden layers are refused") {
-  const RunConfig config = parse_config(deep_config(32, 2, "relu")).config;
+  const RunConfig config = test::config_from(deep_config(32, 2, "relu"));
   TrainerResult made = make_trainer(config, make_dataset(config.data.spec), best_kernels());
   REQUIRE(made.trainer);
   const Network& net = made.trainer->net;

@@ -11,6 +11,8 @@
 #include "stats_json.hpp"
 #include "trainer.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -23,13 +25,7 @@ using namespace leaky;
 
 namespace {
 
-RunConfig config_from(const std::string& text) {
-  ConfigResult parsed = parse_config(text);
-  INFO(text);
-  INFO(problems_to_text(parsed.problems));
-  REQUIRE(parsed.ok());
-  return parsed.config;
-}
+using test::config_from;
 
 // depth x [width] hidden layers of `activation`, on `data` (a JSON object's members).
 std::string cell_config(int depth, int width, const std::string& activation,

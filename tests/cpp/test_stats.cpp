@@ -386,11 +386,20 @@ TEST_CASE("the JSON line carries the counts, fractions and per-unit states") {
   CHECK(layer["state"] == Json::array({"dead", "near_dead", "active", "dead"}));
   CHECK((*doc)["dead_fraction"] == 0.5);
   CHECK((*doc)["collapsed"] == false);
+  // tau-dormant (0.1): units 0, 1 and 3 score 0, 4e-4 and 0.
+  CHECK((*doc)["dormant_tau"] == doctest::Approx(0.1));
+  CHECK((*doc)["tau_dormant_fraction"] == 0.75);
+  CHECK(layer["tau_dormant"] == 3);
+  CHECK(layer["tau_dormant_fraction"] == 0.75);
+  CHECK(layer["tau_dormant_units"] == Json::array({1, 1, 0, 1}));
+  REQUIRE(layer["dormant_score"].size() == 4);
+  CHECK(layer["dormant_score"][2].get<double>() == doctest::Approx(4 * 5000.0 / 5000.5));
   CHECK(std::string(layer["histogram"].dump()).size() > 2);
   const UnitTotals t = unit_totals(ev);
   CHECK(t.units == 4);
   CHECK(t.dead == 2);
   CHECK(t.born_dead == 2);
+  CHECK(t.tau_dormant == 3);
 }
 
 TEST_CASE("zero biases, one hidden layer, 1-D inputs spanning zero: no network is born collapsed") {
@@ -513,24 +522,9 @@ TEST_CASE("tau: 0 is exact inactivity of the output; a layer of zeros scores 0, 
   CHECK(eval(net, data_1d(grid_x())).layers[0].tau_dormant_count == 3);
 }
 
-TEST_CASE("tau-dormant in the JSON line, the config (training.dormant_tau) and the catalog") {
-  const Network net = four_units(Kind::relu);
-  Evaluator eval(net, Kernels::scalar);
-  const Evaluation ev = eval(net, data_1d(grid_x()));
+TEST_CASE("training.dormant_tau: in the config and the catalog, and it reaches evaluations") {
+  // Out of range is one problem.
   Problems problems;
-  auto doc = parse_json(evaluation_to_json(ev, net), problems);
-  REQUIRE(doc);
-  CHECK((*doc)["dormant_tau"] == doctest::Approx(0.1));
-  CHECK((*doc)["tau_dormant_fraction"] == 0.75);
-  const Json& layer = (*doc)["layers"][0];
-  CHECK(layer["tau_dormant"] == 3);
-  CHECK(layer["tau_dormant_fraction"] == 0.75);
-  CHECK(layer["tau_dormant_units"] == Json::array({1, 1, 0, 1}));
-  REQUIRE(layer["dormant_score"].size() == 4);
-  CHECK(layer["dormant_score"][2].get<double>() == doctest::Approx(4 * 5000.0 / 5000.5));
-  CHECK(unit_totals(ev).tau_dormant == 3);
-
-  // The config's tau reaches the trainer's evaluations; out of range is one problem.
   ConfigResult parsed = parse_config(
       R"({"version":1,"data":{"kind":"line","points":40},"training":{"dormant_tau":0}})");
   REQUIRE(parsed.ok());

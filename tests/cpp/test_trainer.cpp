@@ -8,6 +8,8 @@
 #include "stats_json.hpp"
 #include "trainer.hpp"
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -21,13 +23,7 @@ using namespace leaky;
 
 namespace {
 
-RunConfig config_from(const std::string& text) {
-  ConfigResult parsed = parse_config(text);
-  INFO(text);
-  INFO(problems_to_text(parsed.problems));
-  REQUIRE(parsed.ok());
-  return parsed.config;
-}
+using test::config_from;
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& config, const Network* model = nullptr,
                                      Kernels kernels = best_kernels()) {
