@@ -93,7 +93,9 @@ double he_gain(const LayerView& layer);
 Problems validate(const InitSpec& spec);
 
 // Draws every layer's weights, then its biases, layer by layer (rai: unit by unit, see
-// rai_unit). PReLU slopes are left alone.
+// rai_unit). PReLU slopes are left alone. No layer's draws depend on the layers after it, so
+// a deeper network of the same widths starts with the same layers (the born-dead grid
+// relies on it).
 void initialize(Network& net, const InitSpec& spec, Rng& rng);
 
 // One unit's RAI parameters: k = rng.next_below(fan_in + 1) picks the Beta(2, 1) entry, then

@@ -48,15 +48,16 @@ Problems validate(const InitGridSpec& spec) {
   if (!problems.empty()) return problems;
   const double rows =
       train_rows(spec.config.data.spec.points, spec.config.data.spec.train_fraction);
+  const int deepest = *std::max_element(spec.depths.begin(), spec.depths.end());
   double work = 0.0;
-  for (int d : spec.depths)
-    for (int w : spec.widths)
-      work += static_cast<double>(spec.seeds) * d * w * rows;
+  for (int w : spec.widths)
+    work += static_cast<double>(spec.seeds) * deepest * w * rows;
   if (work > kGridMaxWork)
     problems.push_back({"work", json::number(work) + " unit evaluations",
-                        "seeds x depth x width x training rows, summed over the cells, must be "
-                        "at most " +
-                            json::number(kGridMaxWork) + ": ask for fewer seeds, cells or points"});
+                        "seeds x deepest depth x width x training rows, summed over the widths, "
+                        "must be at most " +
+                            json::number(kGridMaxWork) +
+                            ": ask for fewer seeds, widths or points, or less depth"});
   return problems;
 }
 
@@ -85,33 +86,52 @@ InitGridResult run_init_grid(const InitGridSpec& spec, Kernels kernels) {
   InitGridResult result;
   result.problems = validate(spec);
   if (!result.problems.empty()) return result;
+  // initialize() draws layer after layer, and no layer's draws depend on the layers after
+  // it: the first d hidden layers of seed s's deepest network are, bit for bit, seed s's
+  // network of depth d (with the same width). So one network per (width, seed), of the
+  // deepest depth asked for, answers every depth.
+  const int deepest = *std::max_element(spec.depths.begin(), spec.depths.end());
+  const std::size_t widths = spec.widths.size();
+  result.cells.resize(spec.depths.size() * widths);
   HiddenLayerSpec layer = spec.config.hidden.front();
-  for (int depth : spec.depths)
-    for (int width : spec.widths) {
-      RunConfig config = spec.config;
-      layer.units = width;
-      config.hidden.assign(static_cast<std::size_t>(depth), layer);
-      InitProbeMade made = make_init_probe(config, kernels);
-      if (!made.probe) {
-        result.problems = std::move(made.problems);
-        result.cells.clear();
-        return result;
-      }
-      InitGridCell cell;
-      if (collapse_bounds_apply(config)) cell.bounds = collapse_bounds(depth, width);
-      cell.depth = depth;
-      cell.width = width;
-      for (int s = 0; s < spec.seeds; ++s) {
-        const InitProbeResult& r =
-            probe_seed(*made.probe, spec.config.seed + static_cast<std::uint64_t>(s));
-        ++cell.networks;
-        cell.collapsed += r.collapsed;
-        cell.born_dead += r.born_dead;
-        cell.dead += r.dead;
-        cell.units += r.units;
-      }
-      result.cells.push_back(cell);
+  for (std::size_t di = 0; di < spec.depths.size(); ++di)
+    for (std::size_t wi = 0; wi < widths; ++wi) {
+      InitGridCell& cell = result.cells[di * widths + wi];
+      cell.depth = spec.depths[di];
+      cell.width = spec.widths[wi];
+      if (collapse_bounds_apply(spec.config)) cell.bounds = collapse_bounds(cell.depth, cell.width);
     }
+  std::vector<std::int64_t> born_dead_upto(deepest + 1, 0), dead_upto(deepest + 1, 0);
+  for (std::size_t wi = 0; wi < widths; ++wi) {
+    const int width = spec.widths[wi];
+    RunConfig config = spec.config;
+    layer.units = width;
+    config.hidden.assign(static_cast<std::size_t>(deepest), layer);
+    InitProbeMade made = make_init_probe(config, kernels);
+    if (!made.probe) {
+      result.problems = std::move(made.problems);
+      result.cells.clear();
+      return result;
+    }
+    for (int s = 0; s < spec.seeds; ++s) {
+      const InitProbeResult& r =
+          probe_seed(*made.probe, spec.config.seed + static_cast<std::uint64_t>(s));
+      int first_collapsed = deepest + 1; // the depth at which some layer is all dead
+      for (int l = 0; l < deepest; ++l) {
+        born_dead_upto[l + 1] = born_dead_upto[l] + r.born_dead_per_layer[l];
+        dead_upto[l + 1] = dead_upto[l] + r.dead_per_layer[l];
+        if (r.dead_per_layer[l] == width && first_collapsed > deepest) first_collapsed = l + 1;
+      }
+      for (std::size_t di = 0; di < spec.depths.size(); ++di) {
+        InitGridCell& cell = result.cells[di * widths + wi];
+        ++cell.networks;
+        cell.collapsed += first_collapsed <= cell.depth;
+        cell.born_dead += born_dead_upto[cell.depth];
+        cell.dead += dead_upto[cell.depth];
+        cell.units += static_cast<std::int64_t>(cell.depth) * width;
+      }
+    }
+  }
   return result;
 }
 

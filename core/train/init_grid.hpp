@@ -25,8 +25,9 @@ struct InitGridSpec {
 inline constexpr Range kGridDepthRange = Range::whole(1, kMaxHiddenLayers);
 inline constexpr Range kGridListRange = Range::whole(1, 64); // entries of depths, of widths
 inline constexpr Range kGridSeedsRange = Range::whole(1, 100000);
-// The most work one grid may ask for, in hidden-unit evaluations (seeds x depth x width x
-// training rows, summed over the cells): about a minute of one core in wasm at most.
+// The most work one grid may ask for, in hidden-unit evaluations: one network of the deepest
+// depth per width and seed, so seeds x deepest depth x width x training rows, summed over
+// the widths. About a minute of one core in wasm at most.
 inline constexpr double kGridMaxWork = 4e9;
 
 // The grid's numbers by path, as config_field_ranges() (the catalog exports both).
