@@ -116,8 +116,10 @@ for harness in "${chosen[@]}"; do
   # Fork mode keeps fuzzing past a crash, so one run finds every failure it can; the corpus
   # grows in its first folder only. 4 KB inputs at most (libFuzzer's default): the large
   # hand-made seeds are replayed whole by --replay.
+  # The dictionary (tests/fuzz/make-seeds.ts) offers the format's words and edge numbers.
   "$out/tests/fuzz/fuzz_$harness" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -max_len=4096 "${limits[@]}" -artifact_prefix="$artifacts/" \
+    -dict="tests/fuzz/dict/$harness.dict" \
     "$corpus" "tests/fuzz/seeds/$harness" "tests/fuzz/regressions/$harness" >"$log" 2>&1 || true
   # The last status line: "#runs: cov: C ft: F corp: N exec/s: E oom/timeout/crash: a/b/c ..."
   grep -E '^#[0-9]+: cov:' "$log" | tail -n1 | sed 's/^/  /' || echo "  (no status line: see $log)"

@@ -2,7 +2,9 @@
 // build: configs for every name and every numeric bound `leaky-lab catalog` lists, the
 // defaults, models saved by `leaky-lab train --save-model`, and the large hand-made inputs
 // (deep nesting, size limits) that libFuzzer's 4 KB inputs never reach. The hand-written seeds
-// (README's example, the CSV files) sit beside them. Run: node --import tsx tests/fuzz/make-seeds.ts
+// (README's example, the CSV files) sit beside them. Also writes libFuzzer's dictionaries
+// (tests/fuzz/dict/<harness>.dict): the words each format is made of, and edge numbers.
+// Run: node --import tsx tests/fuzz/make-seeds.ts
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -199,3 +201,128 @@ generated('csv', {
   'large-many-problems.csv': 'x,y\n' + rows(100, (i) => (i % 2 ? 'a,b' : '1,nan')),
   'large-long-field.csv': `${'9'.repeat(50000)},1\n1,0\n`,
 });
+
+// --- dictionaries ------------------------------------------------------------------------------
+// Numbers at the edges of float32, of the ranges and of the integers the core converts to.
+const edgeNumbers = [
+  '0',
+  '-0',
+  '-0.0',
+  '1e-50',
+  '1.4e-45',
+  '1e-30',
+  '0.99999999',
+  '1.00000001',
+  '3.4028234663852886e38',
+  '3.4028235e+38',
+  '3.5e38',
+  '1e308',
+  '1e400',
+  '-1e400',
+  '2147483648',
+  '-2147483649',
+  '4294967296',
+  '9007199254740993',
+  '1e9',
+  '1e20',
+  '1024',
+  '1025',
+  '16',
+  '17',
+  '100000',
+  '100001',
+  '4096',
+  '4097',
+];
+// libFuzzer's dictionary format: one quoted word a line, only \\, \" and \xNN escapes.
+function dictionary(harness: string, words: string[]) {
+  const escape = (w: string) =>
+    [...Buffer.from(w, 'utf8')]
+      .map((b) =>
+        b === 0x22 || b === 0x5c
+          ? '\\' + String.fromCharCode(b)
+          : b >= 0x20 && b < 0x7f
+            ? String.fromCharCode(b)
+            : '\\x' + b.toString(16).padStart(2, '0'),
+      )
+      .join('');
+  const dir = path.join(root, 'tests/fuzz/dict');
+  fs.mkdirSync(dir, { recursive: true });
+  const lines = [...new Set(words)].map((w) => `"${escape(w)}"`);
+  fs.writeFileSync(path.join(dir, `${harness}.dict`), lines.join('\n') + '\n');
+}
+// Every key of a JSON document, as `"key":`.
+function keys(doc: unknown, out: string[] = []): string[] {
+  if (Array.isArray(doc)) doc.forEach((d) => keys(d, out));
+  else if (doc && typeof doc === 'object')
+    for (const [k, v] of Object.entries(doc)) {
+      out.push(`"${k}":`);
+      keys(v, out);
+    }
+  return out;
+}
+const quoted = (names: string[]) => names.map((n) => `"${n}"`);
+const jsonWords = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  'true',
+  'false',
+  'null',
+  '"NaN"',
+  '"Infinity"',
+  '\\u0000',
+];
+const kindNames = catalog.activations.map((a: { name: string }) => a.name);
+dictionary('config', [
+  ...keys(JSON.parse(core.defaultConfig())),
+  ...keys(JSON.parse(configs['activation-rrelu.json'])),
+  ...keys(JSON.parse(configs['csv-options.json'])),
+  ...keys(JSON.parse(configs['optimizer-adam.json'])),
+  ...quoted(kindNames),
+  ...quoted(catalog.datasets.map((d: { name: string }) => d.name)),
+  ...quoted(catalog.weight_inits.map((w: { name: string }) => w.name)),
+  ...quoted(catalog.bias_inits.map((b: { name: string }) => b.name)),
+  ...quoted(catalog.optimizers.map((o: { name: string }) => o.name)),
+  ...quoted(catalog.losses.map((l: { name: string }) => l.name)),
+  ...quoted(['binary_classification', 'regression']),
+  ...jsonWords,
+  ...edgeNumbers,
+]);
+dictionary('model', [
+  ...keys(JSON.parse(models['prelu-per-unit.json'])),
+  ...keys(JSON.parse(models['mixed-layers.json'])),
+  ...quoted(kindNames),
+  ...quoted(catalog.losses.map((l: { name: string }) => l.name)),
+  '"leaky-lab-model"',
+  ...jsonWords,
+  ...edgeNumbers,
+]);
+dictionary('csv', [
+  ',',
+  ';',
+  '\t',
+  '\r\n',
+  '\n',
+  '"',
+  '""',
+  ' ',
+  '\ufeff',
+  'nan',
+  'inf',
+  '-Infinity',
+  'NaN',
+  'e+',
+  'e-',
+  'E',
+  '.',
+  '+',
+  '-',
+  'x1,x2,label',
+  '0,1',
+  '-1',
+  '1e39',
+  ...edgeNumbers,
+]);
