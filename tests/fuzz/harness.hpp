@@ -21,7 +21,7 @@ std::string first_field(const Problems& problems);
 // Where two texts first differ, with some context from each, for a failure's detail.
 std::string first_difference(std::string_view a, std::string_view b);
 
-// Every problem has a field or a message, and problems_to_json() is JSON holding the same
+// Every problem has a message, and problems_to_json() is JSON holding the same
 // strings (bytes >= 0x80 aside: a CSV file's bytes need not be UTF-8).
 void check_problems(const Problems& problems);
 
