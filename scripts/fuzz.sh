@@ -90,12 +90,14 @@ short_names() {
 # Copies one artifact of a run into the regression corpus, unless its signature is there.
 keep() {
   local harness=$1 input=$2 report name
-  if report=$("$out/tests/fuzz/fuzz_$harness" "${limits[@]}" "$input" 2>&1); then
+  mkdir -p "$out/findings/$harness"
+  # libFuzzer writes its own copy of a failing input; not into the work tree.
+  if report=$("$out/tests/fuzz/fuzz_$harness" "${limits[@]}" \
+    -artifact_prefix="$out/findings/$harness/rerun-" "$input" 2>&1); then
     echo "    $input: passes when run alone (kept only in $out)"
     return
   fi
   name=$(signature "$report")
-  mkdir -p "$out/findings/$harness"
   printf '%s\n' "$report" >"$out/findings/$harness/$name.log"
   if compgen -G "tests/fuzz/regressions/$harness/$name-*" >/dev/null ||
     compgen -G "tests/fuzz/known-failures/$harness/$name-*" >/dev/null; then

@@ -8,7 +8,9 @@ shift
 mapfile -t files < <(find "$@" -maxdepth 1 -type f ! -name '.*' | sort)
 [ ${#files[@]} -gt 0 ] || { echo "no inputs in $*"; exit 1; }
 # Generous per-input limits: the large hand-made inputs take a second or so under ASan.
-if out=$("$harness" -timeout=60 -rss_limit_mb=4096 "${files[@]}" 2>&1); then
+# libFuzzer's copy of a failing input goes beside the harness, not into the caller's folder.
+if out=$("$harness" -timeout=60 -rss_limit_mb=4096 -artifact_prefix="$(dirname "$harness")/" \
+  "${files[@]}" 2>&1); then
   echo "${#files[@]} inputs replayed, none failed"
   exit 0
 fi
