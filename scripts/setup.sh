@@ -2,7 +2,8 @@
 # Installs whatever the build and the tests need and is missing, then exits quickly
 # when everything is present. Idempotent: safe to run before every build.
 #   scripts/setup.sh          what `npm start` needs (compilers, xsimd, npm packages)
-#   scripts/setup.sh --test   also what `npm test` needs (doctest, Chromium, wabt)
+#   scripts/setup.sh --test   also what `npm test` needs (doctest, Chromium, wabt, clang-14
+#                             with libFuzzer and the sanitizers, GNU parallel)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -26,6 +27,11 @@ if [ $want_test = 1 ]; then
   [ -f /usr/include/doctest/doctest.h ] || missing+=(doctest-dev)
   have wasm2wat || missing+=(wabt)
   have chromium || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
+  # The fuzz harnesses (tests/fuzz): clang-14, and its runtime with libFuzzer and ASan/UBSan.
+  have clang++-14 || missing+=(clang-14)
+  compgen -G "/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a" >/dev/null \
+    || missing+=(libclang-rt-14-dev)
+  have parallel || missing+=(parallel)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
