@@ -6,7 +6,7 @@
 #include "model_json.hpp"
 #include "trainer.hpp"
 
-#include "test_support.hpp"
+#include "test_checks.hpp"
 
 #include <doctest/doctest.h>
 

@@ -11,6 +11,7 @@
 #include "stats_json.hpp"
 #include "trainer.hpp"
 
+#include "test_checks.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>

@@ -2,7 +2,6 @@
 #pragma once
 #include "activation.hpp"
 #include "network.hpp"
-#include "run_config.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -37,10 +36,6 @@ bool same_float(float a, float b);
 // subtracts from 1 (tanh', gelu', silu' far from zero), which no float code can do better.
 inline constexpr std::uint32_t kUlpBound = 4;
 bool within_bound(float simd, float scalar);
-
-// The config a JSON text describes; the test fails, showing the text and its problems, if
-// it does not parse.
-RunConfig config_from(const std::string& text);
 
 // n values uniform in [-range, range) from a seeded PCG32, with an exact zero every 7th.
 std::vector<float> random_inputs(std::size_t n, std::uint64_t seed, float range = 8.0f);

@@ -8,7 +8,7 @@
 #include "stats_json.hpp"
 #include "trainer.hpp"
 
-#include "test_support.hpp"
+#include "test_checks.hpp"
 
 #include <doctest/doctest.h>
 
