@@ -5,12 +5,14 @@
 // Views (params, heatmap, data) point into wasm memory, which may grow on later calls: take
 // fresh views after every call and copy out (slice()) what you keep or post elsewhere.
 #include "config_json.hpp"
+#include "init_grid_json.hpp"
 #include "live_settings.hpp"
 #include "model_json.hpp"
 #include "predict.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
 #include "trainer_json.hpp"
+#include "unit_map_json.hpp"
 
 #include <emscripten/bind.h>
 
@@ -102,6 +104,24 @@ public:
     return view(grid_.values);
   }
 
+  // Every hidden unit's pre-activation z over a width x height grid of the data's domain
+  // (width points for 1-D data), unit-major (train/predict.hpp unit_maps): where z > 0 the
+  // unit fires. An empty view when unitMapLayout(width, height) reports problems; that call
+  // also says where each layer's units start.
+  val unitMaps(int width, int height) {
+    if (!t_ || !leaky::unit_map_problems(t_->net, t_->data, width, height).empty())
+      return view(empty_);
+    if (unit_grid_.width != width || unit_grid_.height != (t_->data.base_inputs == 2 ? height : 1))
+      unit_grid_ = leaky::make_grid(t_->data, width, height);
+    leaky::unit_maps(t_->net, t_->config.data.spec.features, t_->data.base_inputs, unit_grid_,
+                     grid_ws_, t_->kernels, scratch_, unit_values_);
+    return view(unit_values_);
+  }
+
+  std::string unitMapLayout(int width, int height) const {
+    return t_ ? leaky::unit_map_layout_json(t_->net, t_->data, width, height) : "{}";
+  }
+
   // The dataset: rows of `inputs` values (base inputs first, then features) and targets.
   val trainX() const { return t_ ? view(t_->data.x_train) : view(empty_); }
   val trainY() const { return t_ ? view(t_->data.y_train) : view(empty_); }
@@ -135,8 +155,8 @@ private:
   std::string problems_;
   std::unique_ptr<leaky::Trainer> t_;
   leaky::Workspace grid_ws_;
-  leaky::Grid grid_;
-  std::vector<float> scratch_, empty_;
+  leaky::Grid grid_, unit_grid_;
+  std::vector<float> scratch_, unit_values_, empty_;
 };
 
 // Checks a config without building a run: "" or a JSON array of problems.
@@ -149,11 +169,18 @@ std::string default_config() {
   return leaky::config_to_json(leaky::default_config());
 }
 
+// The born-dead grid in one call (schema/init_grid_json.hpp): a request JSON in, the counts
+// per (depth, width) cell or {"problems": [...]} out. Sizes are bounded by the core.
+std::string init_grid(const std::string& request) {
+  return leaky::init_grid_json(request, leaky::best_kernels());
+}
+
 } // namespace
 
 EMSCRIPTEN_BINDINGS(leaky_trainer) {
   emscripten::function("validateConfig", &validate_config);
   emscripten::function("defaultConfig", &default_config);
+  emscripten::function("initGrid", &init_grid);
   emscripten::class_<TrainerHandle>("Trainer")
       .constructor<std::string>()
       .function("problems", &TrainerHandle::problems)
@@ -166,6 +193,8 @@ EMSCRIPTEN_BINDINGS(leaky_trainer) {
       .function("setAlpha", &TrainerHandle::setAlpha)
       .function("setLearningRate", &TrainerHandle::setLearningRate)
       .function("heatmap", &TrainerHandle::heatmap)
+      .function("unitMaps", &TrainerHandle::unitMaps)
+      .function("unitMapLayout", &TrainerHandle::unitMapLayout)
       .function("trainX", &TrainerHandle::trainX)
       .function("trainY", &TrainerHandle::trainY)
       .function("testX", &TrainerHandle::testX)

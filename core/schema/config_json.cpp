@@ -178,6 +178,10 @@ ConfigResult parse_config(std::string_view json_text) {
     if (auto e = find_by_name(kBiasInits, b)) c.init.bias = *e;
     r.number("bias_value", c.init.bias_value, kBiasValueRange);
     r.reject_unknown();
+    for (Problem& p : validate(c.init)) {
+      p.field = "init." + p.field;
+      problems.push_back(std::move(p));
+    }
   }
 
   if (const Json* opt = top.object("optimizer")) {
@@ -215,6 +219,7 @@ ConfigResult parse_config(std::string_view json_text) {
     r.number("histogram_bins", t.histogram_bins, kHistogramBinsRange);
     r.number("histogram_range", t.histogram_range, kHistogramRangeRange);
     r.number("target_loss", t.target_loss, kTargetLossRange);
+    r.number("dormant_tau", t.dormant_tau, kDormantTauRange);
     r.reject_unknown();
   }
   top.reject_unknown();
@@ -294,7 +299,8 @@ std::string config_to_json(const RunConfig& c) {
          ",\"near_dead_threshold\":" + json::number(t.near_dead_threshold) +
          ",\"histogram_bins\":" + std::to_string(t.histogram_bins) +
          ",\"histogram_range\":" + json::number(t.histogram_range) +
-         ",\"target_loss\":" + json::number(t.target_loss) + "}}";
+         ",\"target_loss\":" + json::number(t.target_loss) +
+         ",\"dormant_tau\":" + json::number(t.dormant_tau) + "}}";
   return out;
 }
 

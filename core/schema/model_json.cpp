@@ -75,7 +75,8 @@ ModelResult parse_model(std::string_view json_text) {
   if (!layers || layers->empty() ||
       layers->size() > static_cast<std::size_t>(kMaxHiddenLayers + 1)) {
     problems.push_back({"layers", layers ? json_brief(*layers) : "(missing)",
-                        "must list 1 to 17 layers (hidden layers, then the output layer)"});
+                        "must list 1 to " + std::to_string(kMaxHiddenLayers + 1) +
+                            " layers (hidden layers, then the output layer)"});
     top.reject_unknown();
     return result;
   }

@@ -20,7 +20,7 @@
 //   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
 //   "training": { "batch_size": 10, "steps": 1000, "epochs": 0 (0: use steps), "shuffle": true,
 //                 "eval_every": 100, "near_dead_threshold": 0.01, "histogram_bins": 20,
-//                 "histogram_range": 5, "target_loss": 0 (0: none) }
+//                 "histogram_range": 5, "target_loss": 0 (0: none), "dormant_tau": 0.1 }
 // }
 #pragma once
 #include "dataset.hpp"
@@ -29,6 +29,7 @@
 #include "optimizer.hpp"
 #include "problem.hpp"
 #include "range.hpp"
+#include "stats.hpp"
 
 #include <array>
 #include <cstdint>
@@ -81,8 +82,9 @@ struct TrainingConfig {
   int eval_every = 100;
   float near_dead_threshold = 0.01f;
   int histogram_bins = 20;
-  float histogram_range = 5.0f; // bins span [-range, range]; the end bins take the rest
-  double target_loss = 0.0;     // > 0: report the first step where train loss <= it
+  float histogram_range = 5.0f;           // bins span [-range, range]; the end bins take the rest
+  double target_loss = 0.0;               // > 0: report the first step where train loss <= it
+  float dormant_tau = kDefaultDormantTau; // tau of tau-dormant (stats.hpp)
 };
 
 // The ranges of the config's numbers that no lower layer already defines.

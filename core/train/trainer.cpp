@@ -16,16 +16,8 @@ namespace {
 constexpr std::size_t kEvalChunk = 512;
 
 void shuffle(std::vector<std::uint32_t>& v, Rng& rng) {
-  for (std::size_t i = v.size(); i > 1; --i) {
-    // Unbiased bounded draw (Lemire's rejection on the 32-bit range).
-    const auto bound = static_cast<std::uint32_t>(i);
-    std::uint32_t r;
-    const std::uint32_t threshold = (0u - bound) % bound;
-    do
-      r = rng.next_u32();
-    while (r < threshold);
-    std::swap(v[i - 1], v[r % bound]);
-  }
+  for (std::size_t i = v.size(); i > 1; --i)
+    std::swap(v[i - 1], v[rng.next_below(static_cast<std::uint32_t>(i))]);
 }
 
 bool all_finite(const float* p, std::size_t n) {
@@ -209,6 +201,7 @@ Evaluation evaluate(Trainer& t) {
   options.near_dead_threshold = t.config.training.near_dead_threshold;
   options.histogram_bins = t.config.training.histogram_bins;
   options.histogram_range = t.config.training.histogram_range;
+  options.dormant_tau = t.config.training.dormant_tau;
   Evaluation ev = evaluate(t.net, t.data, t.eval_ws, t.kernels, options, t.history);
   ev.step = t.step;
   ev.epoch = t.epoch;

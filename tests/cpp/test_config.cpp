@@ -32,7 +32,7 @@ const char* const kExample = R"({
   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
   "training": { "batch_size": 10, "steps": 1000, "epochs": 0, "shuffle": true,
                 "eval_every": 100, "near_dead_threshold": 0.01, "histogram_bins": 20,
-                "histogram_range": 5, "target_loss": 0 }
+                "histogram_range": 5, "target_loss": 0, "dormant_tau": 0.1 }
 })";
 
 std::vector<std::string> fields(const Problems& problems) {
@@ -108,6 +108,7 @@ TEST_CASE("the documented example parses, every value where it belongs") {
   CHECK(c.training.steps == 1000);
   CHECK(c.training.eval_every == 100);
   CHECK(c.training.histogram_range == 5.0f);
+  CHECK(c.training.dormant_tau == 0.1f);
 }
 
 TEST_CASE("defaults: a config with only its version is the playground's default config") {
@@ -274,8 +275,11 @@ TEST_CASE("range and consistency checks beyond single fields") {
   CHECK(count(r.problems, "training.histogram_bins") == 1);
   CHECK(count(r.problems, "training.near_dead_threshold") == 1);
 
-  ConfigResult deep = parse_config(
-      R"({"network":{"hidden":[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]},"data":{"features":{"cube":true}}})");
+  std::string ones = "1";
+  for (int i = 0; i < kMaxHiddenLayers; ++i)
+    ones += ",1"; // one layer too many
+  ConfigResult deep =
+      parse_config(R"({"network":{"hidden":[)" + ones + R"(]},"data":{"features":{"cube":true}}})");
   CHECK(count(deep.problems, "network.hidden") == 1);
   CHECK(count(deep.problems, "data.features.cube") == 1);
   ConfigResult alpha = parse_config(R"({"network":{"alpha":1e39}})");
