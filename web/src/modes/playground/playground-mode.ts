@@ -266,7 +266,7 @@ export function startPlayground(
     buttons.setPlaying(false);
     runNotices.show(
       [
-        `The run diverged at step ${formatCount(e.step)}: ${e.cause}. The weights are no longer finite numbers, so training stopped. Change any setting (a lower learning rate, for example a tenth of it) and a new run starts; or press Reset.`,
+        `The run diverged at step ${formatCount(e.step)}: ${e.cause}. Training stopped, since the numbers are no longer finite. ${e.advice || 'Try a lower learning rate, for example a tenth of it.'} Change any setting and a new run starts; or press Reset.`,
       ],
       'error',
     );
