@@ -17,7 +17,7 @@ using Problems = std::vector<Problem>;
 // JSON array of {"field","value","message"} objects.
 std::string problems_to_json(const Problems& problems);
 
-// One line: "alpha = nan: alpha must be a finite number; ..."
+// One line: "alpha = nan: alpha must be a finite number; ..." ("field: message" without a value)
 std::string problems_to_text(const Problems& problems);
 
 } // namespace leaky
