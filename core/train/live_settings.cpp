@@ -23,7 +23,7 @@ Problems set_alpha(Trainer& t, double alpha) {
   }
   if (!any)
     return {{"alpha", json::number(alpha),
-             "no hidden layer has an alpha (only leaky_relu, prelu and elu do)"}};
+             "no hidden layer has an alpha (only " + kind_names(&KindInfo::uses_alpha) + " do)"}};
   return {};
 }
 
