@@ -11,6 +11,9 @@
 //   "weight_inits": [{"name","label"}], "bias_inits": [{"name","label","uses_value"}],
 //   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
 //   "losses": [{"name","label"}],   the config's choices, "auto" first
+//   "limits": {"json_depth", "config_bytes", "model_bytes", "csv_bytes", "csv_columns",
+//              "csv_values", "memory_budget_mib" (the CLI's default), "memory_budget_option",
+//              "memory_budget_range", "browser_memory_budget_mib", "sweep_runs" (a range)},
 //   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...}
 // }
 #pragma once
