@@ -6,6 +6,7 @@
 #include "csv_import.hpp"
 #include "memory_estimate.hpp"
 #include "stats_json.hpp"
+#include "test_support.hpp"
 #include "trainer.hpp"
 
 #include <doctest/doctest.h>
@@ -13,16 +14,9 @@
 #include <string>
 
 using namespace leaky;
+using test::config_from;
 
 namespace {
-
-RunConfig config_from(const std::string& text) {
-  ConfigResult parsed = parse_config(text);
-  INFO(text);
-  INFO(problems_to_text(parsed.problems));
-  REQUIRE(parsed.ok());
-  return parsed.config;
-}
 
 bool contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
@@ -128,25 +122,21 @@ TEST_CASE("epochs x batches per epoch beyond the step limit are refused") {
 }
 
 TEST_CASE("csv: a long line is checked field by field as it is split, in bounded memory") {
-  CsvSpec spec;
-  // 20 MB of commas on the first line: once 20 million empty fields (about 1 GB).
-  const std::string first = "a" + std::string(20'000'000, ',') + "\n1,2\n";
-  {
+  // 20 MB of commas: once 20 million empty fields (about 1 GB). On the first line the column
+  // count is refused; on a data line the count is exact, the fields kept are not.
+  const std::string commas(20'000'000, ',');
+  const struct {
+    std::string text, field, value;
+  } cases[] = {{"a" + commas + "\n1,2\n", "line 1", "20000001 columns"},
+               {"x,y\n1,2\n3" + commas + "\n5,6\n", "line 3", "20000001 fields"}};
+  for (const auto& c : cases) {
     test::PeakAllocation peak;
-    const CsvImport r = import_csv(first, spec);
+    const CsvImport r = import_csv(c.text, CsvSpec{});
     CHECK(peak.bytes() < 2 * kMebibyte);
     REQUIRE_FALSE(r.ok());
-    CHECK(r.problems[0].field == "line 1");
-    CHECK(r.problems[0].value == "20000001 columns");
+    CHECK(r.problems[0].field == c.field);
+    CHECK(r.problems[0].value == c.value);
   }
-  // And on a data line: the count is exact, the fields kept are not.
-  const std::string later = "x,y\n1,2\n3" + std::string(20'000'000, ',') + "\n5,6\n";
-  test::PeakAllocation peak;
-  const CsvImport r = import_csv(later, spec);
-  CHECK(peak.bytes() < 2 * kMebibyte);
-  REQUIRE_FALSE(r.ok());
-  CHECK(r.problems[0].field == "line 3");
-  CHECK(r.problems[0].value == "20000001 fields");
   // A file over the size limit is refused before it is read.
-  CHECK(import_csv(std::string(kCsvMaxBytes + 1, '1'), spec).problems.at(0).field == "file");
+  CHECK(import_csv(std::string(kCsvMaxBytes + 1, '1'), CsvSpec{}).problems.at(0).field == "file");
 }

@@ -8,6 +8,7 @@
 #include "model_json.hpp"
 #include "optimizer.hpp"
 #include "stats_json.hpp"
+#include "test_support.hpp"
 #include "trainer.hpp"
 
 #include <doctest/doctest.h>
@@ -20,16 +21,9 @@
 #include <vector>
 
 using namespace leaky;
+using test::config_from;
 
 namespace {
-
-RunConfig config_from(const std::string& text) {
-  ConfigResult parsed = parse_config(text);
-  INFO(text);
-  INFO(problems_to_text(parsed.problems));
-  REQUIRE(parsed.ok());
-  return parsed.config;
-}
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& config, const Network* model = nullptr,
                                      Kernels kernels = best_kernels()) {
