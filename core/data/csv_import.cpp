@@ -167,6 +167,12 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
          "a CSV file may have at most " + byte_size_text(static_cast<double>(kCsvMaxBytes))});
     return out;
   }
+  // A NUL byte is in no text file: binary data, or text in UTF-16 (one NUL per ASCII letter).
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    out.problems.push_back({"file", "a NUL byte at byte " + std::to_string(nul + 1),
+                            "not a text file (a CSV file is text in UTF-8 or ASCII)"});
+    return out;
+  }
   Report report{out.problems};
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 

@@ -1,6 +1,7 @@
 // CSV import: a file's text (the caller reads the file) into a shuffled, split Dataset.
 //
 // Format:
+// - Text (a NUL byte anywhere refuses the file as binary).
 // - One row per line; "\n" or "\r\n"; a UTF-8 byte order mark is skipped. Blank lines
 //   (spaces only) are skipped anywhere, but still counted in line numbers.
 // - Delimiter: ',' if the first line has one, else ';' if it has one, else a tab.

@@ -137,6 +137,10 @@ TEST_CASE("csv: a long line is checked field by field as it is split, in bounded
     CHECK(r.problems[0].field == c.field);
     CHECK(r.problems[0].value == c.value);
   }
+  // Binary data (or UTF-16) is not read as rows.
+  const CsvImport binary = import_csv(std::string("a,b\n1,2\n\x7f\0\x01", 11), CsvSpec{});
+  REQUIRE(binary.problems.size() == 1);
+  CHECK(binary.problems[0].value == "a NUL byte at byte 10");
   // A file over the size limit is refused before it is read.
   CHECK(import_csv(std::string(kCsvMaxBytes + 1, '1'), CsvSpec{}).problems.at(0).field == "file");
 }
