@@ -43,9 +43,9 @@ std::optional<std::string> parse_args(int argc, char** argv, int first,
 
 std::optional<double> parse_number(const std::string& text, bool non_finite) {
   if (non_finite && non_finite_word(text)) {
-    const bool negative = text[0] == '-';
-    if (text.find_first_of("nN") != std::string::npos) return std::nan("");
-    return negative ? -HUGE_VAL : HUGE_VAL;
+    const bool sign = text[0] == '-' || text[0] == '+';
+    if (text[sign] == 'n' || text[sign] == 'N') return std::nan("");
+    return text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
   }
   return parse_decimal(text);
 }
