@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "json_writer.hpp"
 #include "messages.hpp"
+#include "range.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -72,7 +73,7 @@ int run_activation(int argc, char** argv) {
     if (!text) return std::nullopt;
     auto v = parse_number(*text, /*non_finite=*/true); // validate() says why nan is refused
     if (!v) return "--" + std::string(name) + " must be a number, got '" + *text + "'";
-    target = static_cast<float>(*v);
+    target = to_float(*v);
     return std::nullopt;
   };
   const std::pair<const char*, float*> numbers[] = {
@@ -99,7 +100,9 @@ int run_activation(int argc, char** argv) {
   if (!xs)
     return fail("--x must be comma-separated numbers, e.g. --x=-2,0,1.5; got '" + *x_text + "'");
 
-  std::vector<float> x(xs->begin(), xs->end()), f(x.size()), df(x.size()), noise;
+  std::vector<float> x, f(xs->size()), df(xs->size()), noise;
+  for (double v : *xs)
+    x.push_back(to_float(v));
   if (act.training) {
     noise.resize(x.size());
     Rng rng(static_cast<std::uint64_t>(seed));

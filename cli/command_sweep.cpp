@@ -6,6 +6,7 @@
 #include "json_writer.hpp"
 #include "memory_estimate.hpp"
 #include "messages.hpp"
+#include "range.hpp"
 #include "run_setup.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
@@ -202,9 +203,9 @@ int run_sweep(int argc, char** argv) {
   if (!alphas_d) return fail("--alpha must be comma-separated numbers, got '" + *alpha_text + "'");
   std::vector<float> alphas;
   for (double a : *alphas_d) {
-    if (!std::isfinite(static_cast<float>(a)))
+    if (!std::isfinite(to_float(a)))
       return fail("--alpha values must be finite float32 numbers, got '" + *alpha_text + "'");
-    alphas.push_back(static_cast<float>(a));
+    alphas.push_back(to_float(a));
   }
   bool any_alpha = false;
   for (const HiddenLayerSpec& h : config.hidden)

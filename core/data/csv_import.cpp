@@ -382,6 +382,18 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
                                                              : "y";
   Rng rng(spec.seed, kDatasetStream);
   shuffle_split(d, x, y, base_names, spec.features, spec.train_fraction, rng);
+  // Finite inputs can still make a feature overflow (3.4e38 squared).
+  for (const std::vector<float>* set : {&d.x_train, &d.x_test})
+    for (std::size_t i = 0; i < set->size(); ++i) {
+      if (std::isfinite((*set)[i])) continue;
+      const std::string& name = d.input_names[i % static_cast<std::size_t>(d.inputs)];
+      out.problems.push_back({"features", name,
+                              "the feature " + name + " is " + json::number((*set)[i]) +
+                                  " on some row, beyond float32: scale the inputs, or leave "
+                                  "the feature out"});
+      out.dataset = Dataset{};
+      return out;
+    }
   return out;
 }
 

@@ -16,7 +16,8 @@
 //   data rows; at most kCsvMaxValues (10^7) numbers in all; at most kCsvMaxBytes of text.
 //   Every row has as many fields as the first line; a line is checked field by field as it
 //   is split, so a line of a million delimiters costs no more than its own bytes.
-// - The target is one column; every other column is an input (in file order).
+// - The target is one column; every other column is an input (in file order). Features
+//   (features.hpp) must stay finite too: x^2 of 3.4e38 is refused.
 //   Binary classification: the target column must hold exactly two distinct values; the
 //   smaller becomes label 0, the larger label 1 (so 0/1 stays 0/1, and -1/1 or 1/2 work).
 //

@@ -235,9 +235,18 @@ void FieldReader::number(const char* key, double& target, const Range& range) {
 }
 
 void FieldReader::number(const char* key, float& target, const Range& range) {
-  double d = target;
-  number(key, d, range);
-  target = static_cast<float>(d);
+  const Json* v = member(key);
+  if (!v) return;
+  // Judged as the float it becomes, so that what is kept is what was checked (and what a
+  // written config says reads back).
+  const float f = to_float(v->is_number() ? v->get<double>() : std::nan(""));
+  if (!range.contains(f)) {
+    const bool rounded = v->is_number() && range.contains(v->get<double>());
+    return problem(key, *v,
+                   "must be " + range.describe() +
+                       (rounded ? " (it is " + json::number(f) + " as a float32 number)" : ""));
+  }
+  target = f;
 }
 
 void FieldReader::number(const char* key, int& target, const Range& range) {
@@ -331,8 +340,7 @@ bool read_float_array(const Json& value, const std::string& path, std::vector<fl
   out.reserve(value.size());
   for (std::size_t i = 0; i < value.size(); ++i) {
     const Json& e = value[i];
-    const double d = e.is_number() ? e.get<double>() : NAN;
-    const auto f = static_cast<float>(d);
+    const float f = to_float(e.is_number() ? e.get<double>() : NAN);
     if (!std::isfinite(f)) {
       problems.push_back(
           {path + "[" + std::to_string(i) + "]", json_brief(e), "must be a finite float32 number"});

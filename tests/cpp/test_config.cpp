@@ -292,6 +292,23 @@ TEST_CASE("a field the chosen kind does not read is refused, never silently igno
   CHECK(parse_config(written).ok());
 }
 
+TEST_CASE("a float field is judged as the float32 it becomes, so a written config reads back") {
+  ConfigResult tiny = parse_config(R"({"version":1,"optimizer":{"lr":1e-50}})");
+  REQUIRE(tiny.problems.size() == 1);
+  CHECK(tiny.problems[0].field == "optimizer.lr");
+  CHECK(contains(tiny.problems[0].message, "(it is 0 as a float32 number)"));
+  ConfigResult one = parse_config(R"({"version":1,"optimizer":{"kind":"momentum",
+      "momentum":0.99999999}})");
+  REQUIRE(one.problems.size() == 1);
+  CHECK(contains(one.problems[0].message, "[0, 1) (it is 1 as a float32 number)"));
+  // The largest float, written in its shortest form (3.4028235e+38, above it as a double),
+  // reads back.
+  check_round_trip(R"({"version":1,"network":{"alpha":3.4028234663852886e+38}})");
+  check_round_trip(R"({"version":1,"network":{"activation":"rrelu","lower":3.4028234663852886e+38,
+      "upper":3.4028234663852886e+38}})");
+  CHECK_FALSE(parse_config(R"({"version":1,"network":{"alpha":3.5e38}})").ok());
+}
+
 TEST_CASE("the version is required") {
   ConfigResult r = parse_config(R"({"seed":3})");
   REQUIRE(r.problems.size() == 1);
