@@ -6,7 +6,7 @@
 #include "csv_import.hpp"
 #include "memory_estimate.hpp"
 #include "stats_json.hpp"
-#include "test_support.hpp"
+#include "test_configs.hpp"
 #include "trainer.hpp"
 
 #include <doctest/doctest.h>

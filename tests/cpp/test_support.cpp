@@ -1,9 +1,6 @@
 #include "test_support.hpp"
 
-#include "config_json.hpp"
 #include "rng.hpp"
-
-#include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstring>
@@ -91,14 +88,6 @@ std::vector<float> random_inputs(std::size_t n, std::uint64_t seed, float range)
   for (std::size_t i = 0; i < n; ++i)
     out[i] = i % 7 == 3 ? 0.0f : rng.uniform(-range, range);
   return out;
-}
-
-RunConfig config_from(const std::string& text) {
-  ConfigResult parsed = parse_config(text);
-  INFO(text);
-  INFO(problems_to_text(parsed.problems));
-  REQUIRE(parsed.ok());
-  return parsed.config;
 }
 
 } // namespace leaky::test

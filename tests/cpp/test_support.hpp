@@ -1,8 +1,7 @@
-// Helpers shared by the C++ tests: test data and configs, float comparisons in ulps, kind lists.
+// Helpers shared by the C++ tests: test data, float comparisons in ulps, kind lists.
 #pragma once
 #include "activation.hpp"
 #include "network.hpp"
-#include "run_config.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -25,9 +24,6 @@ std::string describe(const Activation& act);
 // A hidden layer of `units` units of `kind`; alpha defaults to the kind's own default.
 HiddenLayerSpec hidden_layer(int units, Kind kind, std::optional<float> alpha = std::nullopt,
                              bool per_unit = false);
-
-// The config a JSON text describes; fails the test (naming its problems) when it is not valid.
-RunConfig config_from(const std::string& text);
 
 // Distance in representable floats; NaN equals NaN, +0 equals -0.
 std::uint32_t ulp_distance(float a, float b);

@@ -8,7 +8,7 @@
 #include "model_json.hpp"
 #include "optimizer.hpp"
 #include "stats_json.hpp"
-#include "test_support.hpp"
+#include "test_configs.hpp"
 #include "trainer.hpp"
 
 #include <doctest/doctest.h>
