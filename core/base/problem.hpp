@@ -6,6 +6,8 @@
 
 namespace leaky {
 
+// Text quoted from the input is made printable (text.hpp) where the problem is made, so that
+// its JSON form (json::quote) holds the same strings.
 struct Problem {
   std::string field;   // path of the field, e.g. "alpha" or "layers[2].units"
   std::string value;   // the offending value as text

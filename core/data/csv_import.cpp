@@ -23,11 +23,12 @@ bool is_blank(std::string_view line) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
-// The offending text, shortened for a message.
+// The offending text, shortened and made printable for a message (control characters and
+// bytes that are not UTF-8 escaped as \xNN: they are kept so in the problem itself).
 std::string excerpt(std::string_view s) {
   constexpr std::size_t kMax = 40;
-  if (s.size() <= kMax) return std::string(s);
-  return std::string(s.substr(0, kMax)) + "...";
+  if (s.size() <= kMax) return printable(s);
+  return printable(s.substr(0, kMax)) + "...";
 }
 
 std::string where(long line) {

@@ -42,7 +42,7 @@ public:
   }
   bool parse_error(std::size_t position, const std::string&, const Json::exception& error) {
     // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..."
-    std::string m = error.what();
+    std::string m = printable(error.what()); // it quotes the last bytes read
     if (auto p = m.find("] "); p != std::string::npos) m = m.substr(p + 2);
     constexpr std::string_view kAt = "parse error at ";
     if (m.rfind(kAt, 0) == 0) {
@@ -109,9 +109,9 @@ private:
     std::string path = next_path();
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
       return refuse("arrays and objects are nested deeper than " +
-                    std::to_string(limits_.max_depth) + " levels (at " + path.substr(0, 40) +
-                    (path.size() > 40 ? "..." : "") + "); " + std::to_string(limits_.max_depth) +
-                    " is the limit");
+                    std::to_string(limits_.max_depth) + " levels (at " +
+                    printable(path.substr(0, 40)) + (path.size() > 40 ? "..." : "") + "); " +
+                    std::to_string(limits_.max_depth) + " is the limit");
     bytes_ += kContainerBytes;
     Json* placed = place(std::move(container));
     if (!placed) return false;
@@ -327,7 +327,7 @@ void FieldReader::reject_unknown() {
   for (auto it = object_.begin(); it != object_.end(); ++it)
     if (std::find(seen_.begin(), seen_.end(), it.key()) == seen_.end())
       problems_.push_back(
-          {path_of(it.key().c_str()), json_brief(it.value()), "is not a known field"});
+          {path_of(printable(it.key()).c_str()), json_brief(it.value()), "is not a known field"});
 }
 
 bool read_float_array(const Json& value, const std::string& path, std::vector<float>& out,

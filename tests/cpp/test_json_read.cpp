@@ -2,6 +2,7 @@
 // no further, duplicate keys, comments, byte order marks, the tree's memory, numbers out of
 // range, and messages that stay printable whatever bytes the document holds.
 #include "config_json.hpp"
+#include "csv_import.hpp"
 #include "json_read.hpp"
 #include "json_writer.hpp"
 #include "model_json.hpp"
@@ -30,6 +31,17 @@ bool printable_utf8(const std::string& s) {
     if (n == 0 || (n == 1 && static_cast<unsigned char>(s[i]) < 0x20)) return false;
     i += n;
   }
+  return true;
+}
+
+// problems_to_json holds the problems' own strings: they are printable from the start.
+bool json_holds_the_same(const Problems& problems) {
+  const Json doc = Json::parse(problems_to_json(problems), nullptr, false);
+  if (!doc.is_array() || doc.size() != problems.size()) return false;
+  for (std::size_t i = 0; i < problems.size(); ++i)
+    if (doc[i]["field"] != problems[i].field || doc[i]["value"] != problems[i].value ||
+        doc[i]["message"] != problems[i].message)
+      return false;
   return true;
 }
 
@@ -137,7 +149,14 @@ TEST_CASE("json: control characters and invalid UTF-8 never reach a message raw"
   ConfigResult bytes = parse_config("{\"version\":1,\"optimizer\":{\"kind\":\"\xff\"}}");
   REQUIRE(bytes.problems.size() == 1);
   CHECK(printable_utf8(problems_to_json(bytes.problems)));
-  CHECK(contains(printable(problems_to_text(bytes.problems)), "\\xff"));
+  CHECK(contains(problems_to_text(bytes.problems), "\\xff"));
+  CHECK(json_holds_the_same(bytes.problems));
+  // Unknown keys with control characters, CSV fields with any bytes: the same.
+  CHECK(json_holds_the_same(parse_config(R"({"version":1,"\u001b[1m\u0085":1})").problems));
+  const CsvImport csv = import_csv("a,b\nx\x01,\xff\xfe y\n", CsvSpec{});
+  REQUIRE(csv.problems.size() == 2);
+  CHECK(csv.problems[1].value == "\\xff\\xfe y");
+  CHECK(json_holds_the_same(csv.problems));
 }
 
 TEST_CASE("json: a value in a message is short, however large or deep the value") {
