@@ -1,15 +1,20 @@
 // Embind bindings for a training run. Thin: it builds a core Trainer from a config JSON,
 // forwards calls, and exposes core-owned buffers as typed_memory_views. Any bad input comes
-// back as a JSON array of problems, never an abort.
+// back as a JSON array of problems, never an abort: a run larger than the page's memory
+// budget (resource_limits.hpp), or one the browser cannot find the memory for, is refused
+// before it is built.
 //
 // Views (params, heatmap, data) point into wasm memory, which may grow on later calls: take
 // fresh views after every call and copy out (slice()) what you keep or post elsewhere.
 #include "config_json.hpp"
+#include "divergence_advice.hpp"
 #include "init_grid_json.hpp"
 #include "live_settings.hpp"
+#include "memory_estimate.hpp"
 #include "model_json.hpp"
 #include "predict.hpp"
 #include "stats_json.hpp"
+#include "text.hpp"
 #include "trainer.hpp"
 #include "trainer_json.hpp"
 #include "unit_map_json.hpp"
@@ -18,13 +23,43 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
 
+// The modules' maximum memory (wasm/CMakeLists.txt) must leave room above the budget for the
+// module itself, the data and the messages.
+static_assert(leaky::kBrowserMemoryBudgetMiB + 256 <= LEAKY_WASM_MAXIMUM_MEMORY_MIB);
+
 namespace {
 
 using emscripten::val;
+
+// The heatmap: its workspace's rows, and its largest side.
+constexpr std::size_t kPredictionRows = 1024;
+constexpr int kMaxGridSide = 400;
+
+// Memory for reading a config and generating its data (at most kMaxPoints points), asked for
+// before either: a config is at most 1 MiB, its tree a few times that.
+constexpr double kSetupBytes = 64.0 * 1024 * 1024;
+
+// A volatile home for the reservation below, so the compiler cannot drop the malloc and
+// free that it sees nothing use.
+void* volatile g_reserved = nullptr;
+
+// Reserves `bytes` and gives them back: the heap grows now, or the browser has no more
+// memory to give, and a problem says so instead of an abort later.
+leaky::Problems memory_available(double bytes) {
+  g_reserved = std::malloc(static_cast<std::size_t>(bytes));
+  const bool ok = g_reserved != nullptr;
+  std::free(g_reserved);
+  g_reserved = nullptr;
+  if (ok) return {};
+  return {{"memory", leaky::byte_size_text(bytes),
+           "the browser could not give this run the memory it needs; try a smaller network or "
+           "batch, or close other runs"}};
+}
 
 val view(const std::vector<float>& v) {
   return val(emscripten::typed_memory_view(v.size(), v.data()));
@@ -33,13 +68,29 @@ val view(const std::vector<float>& v) {
 class TrainerHandle {
 public:
   explicit TrainerHandle(const std::string& config_json) {
+    if (leaky::Problems none = memory_available(kSetupBytes); !none.empty()) {
+      problems_ = leaky::problems_to_json(none);
+      return;
+    }
     leaky::ConfigResult parsed = leaky::parse_config(config_json);
     if (!parsed.ok()) {
       problems_ = leaky::problems_to_json(parsed.problems);
       return;
     }
-    leaky::TrainerResult made = leaky::make_trainer(
-        parsed.config, leaky::make_dataset(parsed.config.data.spec), leaky::best_kernels());
+    leaky::Dataset data = leaky::make_dataset(parsed.config.data.spec);
+    leaky::MemoryExtras extras;
+    extras.prediction_rows = kPredictionRows;
+    extras.grid_points = static_cast<std::size_t>(kMaxGridSide) * kMaxGridSide;
+    const leaky::MemoryEstimate estimate = leaky::estimate_memory(parsed.config, data, extras);
+    leaky::Problems refused = leaky::check_memory(estimate, leaky::kBrowserMemoryBudget);
+    if (refused.empty()) refused = memory_available(estimate.total());
+    if (!refused.empty()) {
+      problems_ = leaky::problems_to_json(refused);
+      return;
+    }
+    leaky::TrainerResult made =
+        leaky::make_trainer(parsed.config, std::move(data), leaky::best_kernels(), nullptr,
+                            leaky::kBrowserMemoryBudget, extras);
     if (!made.trainer) {
       problems_ = leaky::problems_to_json(made.problems);
       return;
@@ -47,7 +98,7 @@ public:
     t_ = std::move(made.trainer);
     // The heatmap and the statistics run on a workspace of their own: the training batch's
     // buffers stay untouched between steps.
-    grid_ws_ = leaky::make_workspace(t_->net, 1024);
+    grid_ws_ = leaky::make_workspace(t_->net, kPredictionRows);
   }
 
   // "" when the run was built, else a JSON array of problems (field, value, message).
@@ -73,7 +124,8 @@ public:
   std::string evaluationDetail() const { return last_ ? evaluation_json(true) : ""; }
 
   std::string divergence() const {
-    return leaky::divergence_to_json(t_ ? t_->divergence : leaky::Divergence{});
+    if (!t_) return leaky::divergence_to_json(leaky::Divergence{});
+    return leaky::divergence_to_json(t_->divergence, leaky::divergence_advice(*t_));
   }
 
   double stepCount() const { return t_ ? static_cast<double>(t_->step) : 0; }
@@ -92,11 +144,11 @@ public:
   }
 
   // Predictions over the data's domain: width x height (2-D data) or width points (1-D),
-  // each within [1, 400]. Returns a view of width*height values (see predict.hpp).
+  // each within [1, kMaxGridSide]. Returns a view of width*height values (see predict.hpp).
   val heatmap(int width, int height) {
     if (!t_) return view(empty_);
-    width = std::clamp(width, 1, 400);
-    height = std::clamp(height, 1, 400);
+    width = std::clamp(width, 1, kMaxGridSide);
+    height = std::clamp(height, 1, kMaxGridSide);
     if (grid_.width != width || grid_.height != (t_->data.base_inputs == 2 ? height : 1))
       grid_ = leaky::make_grid(t_->data, width, height);
     leaky::predict_grid(t_->net, t_->config.data.spec.features, t_->data.base_inputs, grid_,

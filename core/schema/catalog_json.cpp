@@ -1,10 +1,13 @@
 #include "catalog_json.hpp"
 
 #include "config_json.hpp"
+#include "csv_import.hpp"
 #include "init_grid.hpp"
+#include "json_read.hpp"
 #include "json_writer.hpp"
 #include "model_json.hpp"
 #include "predict.hpp"
+#include "resource_limits.hpp"
 #include "run_config.hpp"
 #include "version.hpp"
 
@@ -68,6 +71,20 @@ std::string datasets_json() {
   return out + "]";
 }
 
+std::string limits_json() {
+  const auto bytes = [](std::size_t n) { return std::to_string(n); };
+  return "{\"json_depth\":" + std::to_string(kMaxJsonDepth) +
+         ",\"config_bytes\":" + bytes(kMaxConfigBytes) +
+         ",\"model_bytes\":" + bytes(kMaxModelBytes) + ",\"csv_bytes\":" + bytes(kCsvMaxBytes) +
+         ",\"csv_columns\":" + std::to_string(kCsvMaxColumns) +
+         ",\"csv_values\":" + std::to_string(kCsvMaxValues) +
+         ",\"memory_budget_mib\":" + std::to_string(kDefaultMemoryBudgetMiB) +
+         ",\"memory_budget_option\":" + json::quote("--" + std::string(kMemoryBudgetOption)) +
+         ",\"memory_budget_range\":" + range_json(kMemoryBudgetRange) +
+         ",\"browser_memory_budget_mib\":" + std::to_string(kBrowserMemoryBudgetMiB) +
+         ",\"sweep_runs\":" + range_json(kSweepRunsRange) + "}";
+}
+
 } // namespace
 
 std::string catalog_to_json() {
@@ -89,6 +106,7 @@ std::string catalog_to_json() {
          });
   out += ",\"losses\":" + table_json(kLossChoices, none);
   out += ",\"default_config\":" + config_to_json(default_config());
+  out += ",\"limits\":" + limits_json();
   out += ",\"fields\":" + fields_json(config_field_ranges());
   out += ",\"init_grid_fields\":" + fields_json(init_grid_field_ranges());
   out += ",\"init_grid_max_work\":" + json::number(kGridMaxWork);

@@ -13,6 +13,9 @@
 //   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
 //   "losses": [{"name","label"}],   the config's choices, "auto" first
 //   "default_config": {...},          every field of the default config (config_json.hpp)
+//   "limits": {"json_depth", "config_bytes", "model_bytes", "csv_bytes", "csv_columns",
+//              "csv_values", "memory_budget_mib" (the CLI's default), "memory_budget_option",
+//              "memory_budget_range", "browser_memory_budget_mib", "sweep_runs" (a range)},
 //   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...},
 //   "init_grid_fields": {"depths[]": {...}, "seeds": {...}, ...},  the born-dead grid's
 //   "init_grid_max_work": 4e9                                       (schema/init_grid_json.hpp)

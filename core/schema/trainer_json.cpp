@@ -33,9 +33,10 @@ std::string layout_to_json(const Trainer& t) {
   return out + "]}";
 }
 
-std::string divergence_to_json(const Divergence& d) {
+std::string divergence_to_json(const Divergence& d, const std::string& advice) {
   return std::string("{\"diverged\":") + (d.diverged ? "true" : "false") +
-         ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + json::quote(d.cause) + "}";
+         ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + json::quote(d.cause) +
+         ",\"advice\":" + json::quote(advice) + "}";
 }
 
 } // namespace leaky

@@ -12,16 +12,20 @@
 //             "csv": { "task": "binary_classification", "target_column": -1, "header": true } },
 //   "network": { "activation": "leaky_relu", "alpha": 0.01,      defaults for every layer
 //                "hidden": [ 8, { "units": 8, "activation": "prelu", "alpha": 0.25,
-//                                 "prelu_per_unit": true, "lower": 0.125, "upper": 0.333 } ] },
+//                                 "prelu_per_unit": true },
+//                 { "units": 4, "activation": "rrelu", "lower": 0.125, "upper": 0.333 } ] },
 //   "loss": "auto",            auto: bce for classification, mse for regression
-//   "init": { "weights": "he_normal", "bias": "zero", "bias_value": 0 },
-//   "optimizer": { "kind": "sgd", "lr": 0.03, "momentum": 0.9, "nesterov": false,
-//                  "beta1": 0.9, "beta2": 0.999, "eps": 1e-8 },
+//   "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0 },
+//   "optimizer": { "kind": "momentum", "lr": 0.03, "momentum": 0.9, "nesterov": false },
+//                  (adam reads "beta1": 0.9, "beta2": 0.999, "eps": 1e-8 instead)
 //   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
 //   "training": { "batch_size": 10, "steps": 1000, "epochs": 0 (0: use steps), "shuffle": true,
 //                 "eval_every": 100, "near_dead_threshold": 0.01, "histogram_bins": 20,
 //                 "histogram_range": 5, "target_loss": 0 (0: none), "dormant_tau": 0.1 }
 // }
+// A field the chosen kind does not read is refused rather than ignored (KindInfo,
+// kOptimizers say which kinds read which): alpha, lower and upper, prelu_per_unit, momentum
+// and nesterov, beta1, beta2 and eps.
 #pragma once
 #include "dataset.hpp"
 #include "init.hpp"

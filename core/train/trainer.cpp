@@ -3,6 +3,7 @@
 #include "init.hpp"
 #include "json_writer.hpp"
 #include "loss.hpp"
+#include "model_fit.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,8 +13,6 @@
 namespace leaky {
 
 namespace {
-
-constexpr std::size_t kEvalChunk = 512;
 
 void shuffle(std::vector<std::uint32_t>& v, Rng& rng) {
   for (std::size_t i = v.size(); i > 1; --i)
@@ -86,7 +85,8 @@ std::int64_t batches_per_epoch(const Trainer& t) {
 }
 
 TrainerResult make_trainer(const RunConfig& config, Dataset data, Kernels kernels,
-                           const Network* model) {
+                           const Network* model, const MemoryBudget& budget,
+                           const MemoryExtras& extras) {
   TrainerResult result;
   Problems& problems = result.problems;
   if (!kernels_available(kernels))
@@ -95,17 +95,28 @@ TrainerResult make_trainer(const RunConfig& config, Dataset data, Kernels kernel
   const Loss loss = resolve_loss(config, data.task, problems);
   if (data.train_size() < 1) problems.push_back({"data", "0 rows", "the training set is empty"});
   NetworkSpec spec = network_spec(config, data, loss);
-  if (model) {
-    if (model->spec.inputs != data.inputs)
-      problems.push_back({"model.inputs", std::to_string(model->spec.inputs),
-                          "the model takes " + std::to_string(model->spec.inputs) +
-                              " inputs but the data has " + std::to_string(data.inputs) +
-                              " columns"});
-    if (model->spec.loss != loss)
-      problems.push_back({"model.loss", std::string(loss_name(model->spec.loss)),
-                          "the model was trained with " + std::string(loss_name(model->spec.loss)) +
-                              " but this run uses " + std::string(loss_name(loss))});
+  if (model)
+    for (Problem& p : model_fit_problems(*model, spec))
+      problems.push_back(std::move(p));
+  if (!problems.empty()) return result;
+
+  // Resources, before anything large is allocated.
+  const TrainingConfig& training = config.training;
+  if (training.epochs > 0) {
+    const std::int64_t rows = data.train_size();
+    const std::int64_t batch = std::min<std::int64_t>(training.batch_size, rows);
+    const std::int64_t steps = training.epochs * ((rows + batch - 1) / batch);
+    if (!kStepsRange.contains(static_cast<double>(steps)))
+      problems.push_back({"training.epochs", std::to_string(training.epochs),
+                          std::to_string(training.epochs) + " epochs of " +
+                              std::to_string((rows + batch - 1) / batch) + " batches are " +
+                              std::to_string(steps) + " steps; the steps must be " +
+                              kStepsRange.describe()});
   }
+  MemoryExtras all = extras;
+  all.model_copy = all.model_copy || model != nullptr;
+  for (Problem& p : check_memory(estimate_memory(config, data, all), budget))
+    problems.push_back(std::move(p));
   if (!problems.empty()) return result;
 
   auto t = std::make_unique<Trainer>();

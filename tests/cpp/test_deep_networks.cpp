@@ -23,9 +23,11 @@ std::string deep_config(int layers, int units, const std::string& activation) {
   std::string hidden;
   for (int i = 0; i < layers; ++i)
     hidden += (i ? "," : "") + std::to_string(units);
+  // alpha only for a kind that reads one: the core refuses fields that would have no effect.
+  const std::string alpha = activation == "relu" ? "" : R"(,"alpha":0.1)";
   return R"({"version":1,"seed":5,"data":{"kind":"line","points":200},
              "network":{"activation":")" +
-         activation + R"(","alpha":0.1,"hidden":[)" + hidden + R"(]},
+         activation + "\"" + alpha + R"(,"hidden":[)" + hidden + R"(]},
              "optimizer":{"kind":"adam","lr":0.003},
              "training":{"batch_size":20,"steps":400}})";
 }

@@ -2,13 +2,15 @@
 // from an exported model, bit-identical model files, divergence, epochs, the two kernel
 // paths, the weight-decay mask and the problems make_trainer reports.
 #include "config_json.hpp"
+#include "divergence_advice.hpp"
 #include "init.hpp"
+#include "live_settings.hpp"
 #include "model_json.hpp"
 #include "optimizer.hpp"
 #include "stats_json.hpp"
+#include "test_checks.hpp"
 #include "trainer.hpp"
 
-#include "test_checks.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,6 +22,7 @@
 #include <vector>
 
 using namespace leaky;
+using test::config_from;
 
 namespace {
 
@@ -290,7 +293,7 @@ TEST_CASE("an evaluation that is not finite marks the run diverged at its step")
   // A model whose output overflows to infinity at the starting weights.
   const RunConfig config = config_from(
       "{\"version\":1,\"seed\":1,\"data\":{\"kind\":\"line\",\"points\":20},\"network\":{"
-      "\"hidden\":[2]}}");
+      "\"activation\":\"relu\",\"hidden\":[2]}}");
   NetworkSpec spec;
   spec.inputs = 1;
   spec.loss = Loss::mse;
@@ -421,9 +424,78 @@ TEST_CASE("make_trainer reports a model or loss that does not fit the data") {
   TrainerResult bad =
       make_trainer(xor_config, make_dataset(xor_config.data.spec), best_kernels(), &model);
   CHECK_FALSE(bad.trainer);
-  REQUIRE(bad.problems.size() == 2);
+  REQUIRE(bad.problems.size() == 3);
   CHECK(bad.problems[0].field == "model.inputs");
   CHECK(bad.problems[1].field == "model.loss");
+  CHECK(bad.problems[2].field == "model.layers"); // none, where the config has two
+}
+
+TEST_CASE("a model whose layers do not match the config is refused before any live setting") {
+  const RunConfig config =
+      config_from(R"({"version":1,"data":{"kind":"xor","points":40},"network":{"hidden":[6,4]}})");
+  const auto model_of = [](const std::string& text) { return trainer_for(config_from(text))->net; };
+  // Saved from the same config: fits, and alpha can be set live.
+  const Network same =
+      model_of(R"({"version":1,"data":{"kind":"xor","points":40},"network":{"hidden":[6,4]}})");
+  auto t = trainer_for(config, &same);
+  CHECK(set_alpha(*t, 0.2).empty());
+
+  struct Case {
+    const char* model_config;
+    const char* field;
+    const char* says;
+  };
+  const Case cases[] = {
+      // A third hidden layer: set_alpha would once index the config's layers past their end.
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"hidden":[6,4,3]}})", "model.layers",
+       "the config's network.hidden has 2: 6, 4"},
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"hidden":[6,5]}})", "model.layers[1]",
+       "is 4 leaky_relu units"},
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"activation":"relu","hidden":[6,4]}})",
+       "model.layers[0]", "6 relu units"},
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"alpha":0.3,"hidden":[6,4]}})",
+       "model.layers[0]", "alpha 0.01"},
+      {R"({"version":1,"data":{"kind":"xor"},"loss":"softmax_ce","network":{"hidden":[6,4]}})",
+       "model.loss", "softmax_ce"},
+  };
+  for (const Case& c : cases) {
+    const Network other = model_of(c.model_config);
+    TrainerResult made =
+        make_trainer(config, make_dataset(config.data.spec), best_kernels(), &other);
+    INFO(c.model_config);
+    INFO(problems_to_text(made.problems));
+    CHECK_FALSE(made.trainer);
+    REQUIRE_FALSE(made.problems.empty());
+    CHECK(made.problems[0].field == c.field);
+    CHECK(problems_to_text(made.problems).find(c.says) != std::string::npos);
+  }
+}
+
+TEST_CASE("divergence advice: before any update it names an enormous input, not the rate") {
+  const RunConfig config =
+      config_from(R"({"version":1,"data":{"kind":"line","points":20},"network":{"hidden":[4]}})");
+  Dataset data = make_dataset(config.data.spec);
+  data.x_train[3] = 3e38f;
+  TrainerResult made = make_trainer(config, std::move(data), best_kernels());
+  REQUIRE(made.trainer);
+  Trainer& t = *made.trainer;
+  CHECK(divergence_advice(t).empty()); // not diverged yet
+  evaluate(t);
+  train(t, 5);
+  REQUIRE(t.divergence.diverged);
+  const std::string advice = divergence_advice(t);
+  CHECK(advice.find("before any update") != std::string::npos);
+  CHECK(advice.find("input x reaches 3e+38") != std::string::npos);
+  CHECK(advice.find("learning rate is not the cause") != std::string::npos);
+
+  // After updates, the learning rate is the usual suspect.
+  const RunConfig fast = config_from(R"({"version":1,"data":{"kind":"line","points":100,
+      "input_min":-100,"input_max":100},"network":{"activation":"relu","hidden":[8]},
+      "optimizer":{"kind":"sgd","lr":10},"training":{"batch_size":10}})");
+  auto f = trainer_for(fast);
+  train(*f, 100);
+  REQUIRE(f->divergence.diverged);
+  CHECK(divergence_advice(*f) == "try a lower learning rate (optimizer.lr is 10)");
 }
 
 TEST_CASE("initializers: He's gain per activation, and each scheme's scale and bounds") {
