@@ -28,7 +28,6 @@ double he_gain(const LayerView& layer) {
   default:
     a = 0.0;
   }
-  if (layer.is_output) a = 1.0;
   return std::sqrt(2.0 / (1.0 + a * a));
 }
 
@@ -40,7 +39,11 @@ double uniform_symmetric(Rng& rng, double bound) {
 } // namespace
 
 void initialize(Network& net, const InitSpec& spec, Rng& rng) {
-  for (const LayerView& l : net.layers) {
+  for (std::size_t li = 0; li < net.layers.size(); ++li) {
+    const LayerView& l = net.layers[li];
+    // The linear output layer takes the He gain of the layer before it, as a PyTorch loop of
+    // kaiming_normal_ over every nn.Linear does (docs/definitions.md, Initializers).
+    const LayerView& gain_layer = l.is_output && li > 0 ? net.layers[li - 1] : l;
     const double fan_in = l.in, fan_out = l.out;
     float* w = net.params.data() + l.w;
     const std::size_t count = static_cast<std::size_t>(l.in) * l.out;
@@ -48,10 +51,10 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
       double v = 0.0;
       switch (spec.weights) {
       case WeightInit::he_normal:
-        v = he_gain(l) / std::sqrt(fan_in) * normal(rng);
+        v = he_gain(gain_layer) / std::sqrt(fan_in) * normal(rng);
         break;
       case WeightInit::he_uniform:
-        v = uniform_symmetric(rng, he_gain(l) * std::sqrt(3.0 / fan_in));
+        v = uniform_symmetric(rng, he_gain(gain_layer) * std::sqrt(3.0 / fan_in));
         break;
       case WeightInit::xavier_normal:
         v = std::sqrt(2.0 / (fan_in + fan_out)) * normal(rng);

@@ -1,8 +1,10 @@
-// Weight and bias initializers over the flat parameter block, drawing from the run's Rng.
+// Weight and bias initializers over the flat parameter block, drawing from the run's Rng
+// (docs/definitions.md, Initializers, has their exact distributions and sources).
 //   he_normal     N(0, gain^2 / fan_in)        gain = sqrt(2 / (1 + a^2)), a = the layer's
 //   he_uniform    U(-gain sqrt(3/fan_in), +..)   negative slope (0 relu, alpha leaky/prelu,
-//                                                (l+u)/2 rrelu; 0 for the other kinds, as
-//                                                PyTorch's default; 1 for the linear output)
+//                                                (l+u)/2 rrelu, 1 linear; 0 for the other
+//                                                kinds, as PyTorch's default); the output
+//                                                layer takes the last hidden layer's gain
 //   xavier_normal N(0, 2 / (fan_in + fan_out));  xavier_uniform U(+-sqrt(6 / (fan_in + fan_out)))
 //   lecun_normal  N(0, 1 / fan_in)  (for SELU)
 //   pytorch       U(+-1/sqrt(fan_in)) for weights, as nn.Linear's default

@@ -5,7 +5,8 @@
 #include "problem.hpp"
 #include "range.hpp"
 
-#define JSON_NOEXCEPTION 1
+// nlohmann's no-exception mode comes from core/CMakeLists.txt, for every file alike: a define
+// here would miss files that include nlohmann before this header.
 #include <nlohmann/json.hpp>
 
 #include <optional>

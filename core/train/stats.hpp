@@ -1,10 +1,11 @@
 // What happens to every hidden unit, measured on a fixed evaluation set in eval mode
-// (DESIGN.md section 2). Unit statistics use the training set (the data whose gradient can
-// revive a unit); losses and accuracy use both sets.
+// (docs/definitions.md, Statistics, is their home). Unit statistics use the training set (the
+// data whose gradient can revive a unit); losses and accuracy use both sets.
 //   activation rate  fraction of samples with z > 0
 //   inactive         rate 0: z <= 0 on every sample
 //   dead             inactive, and f'(z) = 0 on every sample (relu; alpha = 0; a saturated
-//                    smooth unit): no gradient can revive it
+//                    smooth unit): no gradient reaches its own weights and bias (in layer 2
+//                    or deeper it can still revive when the layers before it change its input)
 //   dormant          inactive but not dead (leaky/prelu/elu... with alpha != 0): gradient
 //                    still flows
 //   near-dead        rate below the threshold (default 0.01); includes inactive units

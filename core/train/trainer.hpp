@@ -1,7 +1,8 @@
 // One training run: a config, its data, its network, and everything that changes as it
-// trains. Deterministic: the config and seed decide every bit (within one build). Streams
-// of the run's PCG32, each on its own sequence so that changing one setting does not
-// reshuffle the others: data (kDatasetStream), initial weights, batch order, RReLU noise.
+// trains. Deterministic (docs/definitions.md, Determinism): the config and seed decide every
+// bit (within one build). Streams of the run's PCG32, each on its own sequence so that
+// changing one setting does not reshuffle the others: data (kDatasetStream), initial weights,
+// batch order, RReLU noise.
 #pragma once
 #include "dataset.hpp"
 #include "network.hpp"

@@ -1,4 +1,4 @@
-// Dead-unit statistics (DESIGN.md section 2, stats.hpp) on hand-built networks whose unit
+// Dead-unit statistics (docs/definitions.md, Statistics) on hand-built networks whose unit
 // states are known by construction: parameters are set directly, the data are 200 points
 // x = -99.5, -98.5, ..., 99.5 (exact floats, none zero), so each unit's pre-activation
 // z = w x + b, and with it its rate, state and sparsity, can be counted by hand.

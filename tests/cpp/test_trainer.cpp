@@ -285,6 +285,7 @@ TEST_CASE("divergence found by a batch: train() stops early and names the step b
   CHECK(t->divergence.step == t->step + 1);
   const std::string& cause = t->divergence.cause;
   CHECK((cause.find("training loss") != std::string::npos ||
+         cause.find("output is") != std::string::npos ||
          cause.find("not finite") != std::string::npos ||
          cause.find("non-finite") != std::string::npos));
 }
@@ -430,11 +431,10 @@ TEST_CASE("make_trainer reports a model or loss that does not fit the data") {
 }
 
 TEST_CASE("initializers: He's gain per activation, and each scheme's scale and bounds") {
-  auto view = [](Kind kind, float alpha, bool is_output = false) {
+  auto view = [](Kind kind, float alpha) {
     LayerView l;
     l.act = default_activation(kind);
     l.act.alpha = alpha;
-    l.is_output = is_output;
     return l;
   };
   CHECK(he_gain(view(Kind::relu, 0.0f)) == doctest::Approx(std::sqrt(2.0)));
@@ -444,7 +444,7 @@ TEST_CASE("initializers: He's gain per activation, and each scheme's scale and b
   CHECK(he_gain(view(Kind::rrelu, 0.0f)) ==
         doctest::Approx(std::sqrt(2.0 / (1 + rrelu_a * rrelu_a))).epsilon(1e-6));
   CHECK(he_gain(view(Kind::tanh, 0.0f)) == doctest::Approx(std::sqrt(2.0)));
-  CHECK(he_gain(view(Kind::relu, 0.0f, true)) == doctest::Approx(1.0)); // the output layer
+  CHECK(he_gain(view(Kind::linear, 0.0f)) == doctest::Approx(1.0));
 
   // One 400 -> 300 leaky layer (120000 weights): sample statistics within 2% of the scheme's.
   NetworkSpec spec;
@@ -511,4 +511,17 @@ TEST_CASE("initializers: He's gain per activation, and each scheme's scale and b
   CHECK(*lo >= -0.05f);
   CHECK(*hi <= 0.05f);
   CHECK(*hi - *lo > 0.09f);
+
+  // The linear output layer takes the last hidden layer's gain (PyTorch's kaiming_uniform_
+  // applied to every layer): 300 -> 100, so its bound is gain * sqrt(3 / 300), not sqrt(3 / 300).
+  spec.outputs = 100;
+  Network wide = make_network(spec);
+  init.weights = WeightInit::he_uniform;
+  initialize(wide, init, rng);
+  const LayerView& out = wide.layers[1];
+  const auto [w_lo, w_hi] =
+      std::minmax_element(wide.params.begin() + out.w, wide.params.begin() + out.w + 300 * 100);
+  const double bound = gain * std::sqrt(3.0 / 300);
+  CHECK(std::max(-*w_lo, *w_hi) <= bound);
+  CHECK(std::max(-*w_lo, *w_hi) > 0.99 * bound);
 }

@@ -43,7 +43,7 @@ test('the catalog gives each activation with its alpha default, and the framewor
   const byName = new Map(
     catalog.activations.map((k: { name: string }) => [k.name, k] as [string, unknown]),
   );
-  // The kinds of DESIGN's table (the docs' activations page), each once.
+  // The kinds of docs/definitions.md's Activations table, each once.
   assert.equal(byName.size, catalog.activations.length);
   for (const name of ['relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu'])
     assert.ok(byName.has(name), name);

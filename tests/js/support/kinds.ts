@@ -6,7 +6,8 @@ import { wasmDist } from './paths.ts';
 
 const require = createRequire(import.meta.url);
 const createLeakyModule = require(path.join(wasmDist, 'leaky_node.cjs'));
-const core = await createLeakyModule();
+/** The Node build of the core, for tests that need more than its names. */
+export const core = await createLeakyModule();
 
 export interface Catalog {
   version: string;
