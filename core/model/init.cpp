@@ -11,7 +11,8 @@ double normal(Rng& rng) {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586476925286766559 * u2);
 }
 
-double he_gain(const LayerView& layer) {
+double he_gain(const LayerView& layer, HeGain gain) {
+  if (gain == HeGain::relu && !layer.is_output) return std::sqrt(2.0);
   double a = 0.0;
   switch (layer.act.kind) {
   case Kind::relu:
@@ -51,10 +52,10 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
       double v = 0.0;
       switch (spec.weights) {
       case WeightInit::he_normal:
-        v = he_gain(gain_layer) / std::sqrt(fan_in) * normal(rng);
+        v = he_gain(gain_layer, spec.gain) / std::sqrt(fan_in) * normal(rng);
         break;
       case WeightInit::he_uniform:
-        v = uniform_symmetric(rng, he_gain(gain_layer) * std::sqrt(3.0 / fan_in));
+        v = uniform_symmetric(rng, he_gain(gain_layer, spec.gain) * std::sqrt(3.0 / fan_in));
         break;
       case WeightInit::xavier_normal:
         v = std::sqrt(2.0 / (fan_in + fan_out)) * normal(rng);

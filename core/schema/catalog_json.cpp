@@ -67,6 +67,7 @@ std::string catalog_to_json() {
   out += ",\"activations\":" + activations_json();
   out += ",\"datasets\":" + datasets_json();
   out += ",\"weight_inits\":" + table_json(kWeightInits, none);
+  out += ",\"he_gains\":" + table_json(kHeGains, none);
   out += ",\"bias_inits\":" + table_json(kBiasInits, [](const BiasInitInfo& b) {
            return ",\"uses_value\":" + boolean(b.uses_value);
          });

@@ -177,6 +177,9 @@ ConfigResult parse_config(std::string_view json_text) {
     if (auto e = find_by_name(kWeightInits, w)) c.init.weights = *e;
     if (auto e = find_by_name(kBiasInits, b)) c.init.bias = *e;
     r.number("bias_value", c.init.bias_value, kBiasValueRange);
+    std::string gain(he_gain_name(c.init.gain));
+    r.choice("gain", gain, name_list(kHeGains));
+    if (auto e = find_by_name(kHeGains, gain)) c.init.gain = *e;
     r.reject_unknown();
   }
 
@@ -278,7 +281,8 @@ std::string config_to_json(const RunConfig& c) {
   out += ",\"loss\":" + json::quote(loss_choice_name(c.loss));
   out += ",\"init\":{\"weights\":" + json::quote(weight_init_name(c.init.weights)) +
          ",\"bias\":" + json::quote(bias_init_name(c.init.bias)) +
-         ",\"bias_value\":" + json::number(c.init.bias_value) + "}";
+         ",\"bias_value\":" + json::number(c.init.bias_value) +
+         ",\"gain\":" + json::quote(he_gain_name(c.init.gain)) + "}";
   const OptimizerSpec& o = c.optimizer;
   out += ",\"optimizer\":{\"kind\":" + json::quote(optimizer_name(o.kind)) +
          ",\"lr\":" + json::number(o.lr) + ",\"momentum\":" + json::number(o.momentum) +
