@@ -2,8 +2,8 @@
 // guided page and the embed API all call these commands; subscribers hear what each change
 // means for the run (start again, apply live, only redraw, ...). No DOM, no worker: the mode
 // that owns a run session turns these events into session calls.
-import { formatNumber } from './parse-number';
 import { parseLink, writeLink, type LinkNotice } from './link';
+import { applyPatch, check, type Refusal } from './patch';
 import { defaultSettings, propertyOf, type Property } from './properties';
 import type { LiveChange, LiveField, Settings } from './settings';
 
@@ -23,11 +23,7 @@ export type StoreEvent =
 
 export type Listener = (event: StoreEvent, store: Store) => void;
 
-/** A change of one setting that was refused, in words. */
-export interface Refusal {
-  field: keyof Settings;
-  text: string;
-}
+export type { Refusal };
 
 const VIEW_FIELDS: readonly (keyof Settings)[] = ['showTest', 'discretize'];
 const NO_RUN_FIELDS: readonly (keyof Settings)[] = ['alphaResets', ...VIEW_FIELDS, 'speed'];
@@ -88,24 +84,8 @@ export class Store {
    * nothing and come back in words. Returns the refusals (empty when all applied).
    */
   set(patch: Partial<Settings>): Refusal[] {
-    const refusals: Refusal[] = [];
-    const next = { ...this.current };
-    for (const [field, value] of Object.entries(patch) as [keyof Settings, unknown][]) {
-      const p = propertyOf(this.props, field);
-      const text = Array.isArray(value) ? value.join(',') : String(value);
-      const r = p.read(typeof value === 'number' ? formatNumber(value) : text, next);
-      if (r.kind !== 'ok') {
-        refusals.push({ field, text: `${p.key} must be ${p.allowed(next)}` });
-        continue;
-      }
-      (next as unknown as Record<string, unknown>)[field] = r.value;
-    }
-    const same = (f: keyof Settings): boolean =>
-      JSON.stringify(next[f]) === JSON.stringify(this.current[f]);
     // A value that is already set changes nothing: no new run, no live change.
-    const fields = (Object.keys(patch) as (keyof Settings)[]).filter(
-      (f) => !refusals.some((r) => r.field === f) && !same(f),
-    );
+    const { next, refusals, changed: fields } = applyPatch(this.props, this.current, patch);
     if (fields.length === 0) return refusals;
     if (fields.includes('hidden'))
       next.layerKinds = next.hidden.map((_, i) => next.layerKinds[i] ?? '');
@@ -192,9 +172,7 @@ export class Store {
   }
 
   private check(field: keyof Settings, value: number | string): Refusal[] {
-    const p = propertyOf(this.props, field);
-    const r = p.read(typeof value === 'number' ? formatNumber(value) : value, this.current);
-    return r.kind === 'ok' ? [] : [{ field, text: `${p.key} must be ${p.allowed(this.current)}` }];
+    return check(this.props, this.current, field, value);
   }
 
   private emit(event: StoreEvent): void {

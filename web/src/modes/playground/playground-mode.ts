@@ -15,6 +15,7 @@ import { createRunWorker } from '../../run/worker-factory';
 import { makeProperties } from '../../state/properties';
 import { buildRunConfig, usesAlpha } from '../../state/run-config';
 import { stepsPerFrame, type Settings } from '../../state/settings';
+import { LinkSync } from '../../state/link-sync';
 import { Store, type StoreEvent } from '../../state/store';
 import { formatCount, formatValue } from '../../text/format';
 import { watchRun } from '../../test-hook';
@@ -34,7 +35,6 @@ import { Invite } from './invite';
 import { playgroundLayout } from './layout';
 import '../../views/playground/playground.css';
 import './playground-layout.css';
-import { LinkSync } from './link-sync';
 
 /** The prediction grids asked of the worker: the heatmap, and each unit's small map. */
 const HEATMAP = { width: 64, height: 64 };
