@@ -1,6 +1,6 @@
 // A grid of runs in lockstep: two to four run sessions (one worker each) that start together,
 // are drawn together and advance together. A worker sends one frame, then waits for its 'ack';
-// the grid acknowledges only when every running run has sent its frame and all were drawn in
+// the grid acknowledges only when every running run has sent its frame, and draws them all in
 // one round. Commands (play, pause, step, speed, live changes) wait for that boundary too and
 // go to every run before the acks, so every run takes them at the same step: every round shows
 // every run at the same step. No DOM (the page passes requestAnimationFrame).
@@ -19,6 +19,8 @@ type Indexed<K extends keyof SessionEvents> = SessionEvents[K] & { index: number
 export interface GridEvents extends Record<string, unknown> {
   /** One round: each run's new frame, or null (a run that stopped or sent none), by index. */
   round: { frames: (Frame | null)[] };
+  /** Each frame of a round again, after the round (for listeners that follow one run). */
+  frame: Indexed<'frame'>;
   ready: Indexed<'ready'>;
   setResult: Indexed<'setResult'>;
   problems: Indexed<'problems'>;
@@ -44,7 +46,7 @@ export class RunGrid {
   private sessions: RunSession[] = [];
   private offs: (() => void)[] = [];
   /** Each run's frame since the last round. */
-  private pending: (Frame | null)[] = [];
+  private pending: (SessionEvents['frame'] | null)[] = [];
   /** Runs whose frame the next round waits for. */
   private readonly awaiting = new Set<number>();
   /**
@@ -161,7 +163,7 @@ export class RunGrid {
     this.offs.push(() => offs.forEach((off) => off()));
   }
 
-  private take(index: number, frame: Frame): void {
+  private take(index: number, frame: SessionEvents['frame']): void {
     const before = this.pending[index];
     // Evaluations are points on the charts: none is dropped, even from an unexpected frame.
     this.pending[index] =
@@ -190,8 +192,10 @@ export class RunGrid {
       this.drawScheduled = false;
       const frames = this.pending;
       this.pending = this.sessions.map(() => null);
-      this.events.emit('round', { frames });
+      // The acks first: the workers compute the next frames while this round is drawn.
       this.boundary();
+      this.events.emit('round', { frames });
+      frames.forEach((f, index) => f !== null && this.events.emit('frame', { ...f, index }));
     });
   }
 
