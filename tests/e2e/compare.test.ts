@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { CompareHook } from '../../web/src/test-hook.ts';
-import { SCREENSHOTS, startHarness, type Harness, type Opened } from './support/harness.ts';
+import { SCREENSHOTS, startHarness, type Harness } from './support/harness.ts';
+import { clearLongTasks, longTaskContext, longTasksText } from './support/long-tasks.ts';
 import { button, nodeEvaluation } from './support/page-run.ts';
 import { inView } from './support/viewport.ts';
 
@@ -21,31 +22,69 @@ const PHONE = { width: 390, height: 844 };
 const compare = (page: Page): Promise<CompareHook> =>
   page.evaluate(() => window.__leakyLab!.compare!);
 
-/**
- * Waits until `done(arg)` holds in the page, then returns the compare hook. `done` runs in the
- * page (no closures): it reads `window.__leakyLab.compare` itself.
- */
+// Conditions on the page's compare hook. They run in the page, so each reads the hook itself
+// and uses nothing from this file but its one argument.
+
+/** Every run has drawn its step-0 weights (of a config with this gain, when one is given). */
+const started = (gain: string | null): boolean => {
+  const c = window.__leakyLab?.compare;
+  return (
+    c !== undefined &&
+    c.runs.length > 0 &&
+    c.runs.every(
+      (r) => r.startHash !== null && (gain === null || JSON.parse(r.config).init.gain === gain),
+    )
+  );
+};
+/** The runs are new: every one is at step 0 and has drawn its starting weights. */
+const restarted = (): boolean => {
+  const c = window.__leakyLab?.compare;
+  return (
+    c !== undefined &&
+    c.runs.length > 0 &&
+    c.runs.every((r) => r.step === 0 && r.startHash !== null)
+  );
+};
+/** Every run has started from another draw than `hash`. */
+const redrawn = (hash: string): boolean => {
+  const c = window.__leakyLab?.compare;
+  return c !== undefined && c.runs.every((r) => r.startHash !== null && r.startHash !== hash);
+};
+/** Every run is at `step` or beyond. */
+const reachedStep = (step: number): boolean => {
+  const c = window.__leakyLab?.compare;
+  return c !== undefined && c.runs.length > 0 && c.runs.every((r) => r.step >= step);
+};
+/** Paused and settled (nothing on its way) with every run past `step`. */
+const settledPast = (step: number): boolean => {
+  const c = window.__leakyLab?.compare;
+  return (
+    c !== undefined &&
+    !c.playing &&
+    !c.busy &&
+    c.runs.every((r) => r.status === 'running' && r.step > step)
+  );
+};
+/** Run `index` applied one live change, and nothing is on its way. */
+const changedLive = (index: number): boolean => {
+  const c = window.__leakyLab?.compare;
+  return c !== undefined && c.runs[index]?.live.length === 1 && !c.busy;
+};
+/** Run `index` diverged while the first went past step 400. */
+const divergedAlone = (index: number): boolean => {
+  const c = window.__leakyLab?.compare;
+  return c !== undefined && c.runs[index]?.status === 'diverged' && (c.runs[0]?.step ?? 0) >= 400;
+};
+
+/** Waits until `done(arg)` holds in the page; returns the compare hook then. */
 async function until<A extends number | string | null>(
   page: Page,
   done: (arg: A) => boolean,
   arg: A,
-  timeout = 60_000,
 ): Promise<CompareHook> {
-  await page.waitForFunction(done as (arg: unknown) => boolean, arg, { timeout });
+  await page.waitForFunction(done as (arg: unknown) => boolean, arg, { timeout: 60_000 });
   return compare(page);
 }
-
-const settled = (page: Page): Promise<CompareHook> =>
-  until(
-    page,
-    () => {
-      const c = window.__leakyLab?.compare;
-      return (
-        c !== undefined && !c.playing && !c.busy && c.runs.every((r) => r.status === 'running')
-      );
-    },
-    null,
-  );
 
 function assertLockstep(c: CompareHook): void {
   assert.ok(c.roundSteps.length > 0, 'rounds were drawn');
@@ -64,14 +103,7 @@ async function stepTimes(page: Page, times: number): Promise<CompareHook> {
   for (let i = 0; i < times; i++) {
     const at = c.runs[0]!.step;
     await button(page, 'Step').click();
-    c = await until(
-      page,
-      (arg: number) => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.every((r) => r.step > arg) && !c.busy;
-      },
-      at,
-    );
+    c = await until(page, settledPast, at);
   }
   return c;
 }
@@ -89,15 +121,9 @@ describe('compare mode', { timeout: 600_000 }, () => {
   it('starts four workers from one draw, keeps them in step, and their losses part', async () => {
     const o = await harness.open(`${harness.baseUrl}#mode=compare&speed=20`, DESKTOP);
     const { page } = o;
-    let c = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.length === 4 && c.runs.every((r) => r.startHash !== null);
-      },
-      null,
-    );
+    let c = await until(page, started, null);
     const hashes = c.runs.map((r) => r.startHash);
+    assert.equal(hashes.length, 4);
     assert.equal(new Set(hashes).size, 1, `one starting draw: ${hashes.join(' ')}`);
     const configs = c.runs.map((r) => JSON.parse(r.config));
     assert.deepEqual(
@@ -112,18 +138,9 @@ describe('compare mode', { timeout: 600_000 }, () => {
     const withoutNetwork = configs.map((x) => JSON.stringify({ ...x, network: null }));
     assert.equal(new Set(withoutNetwork).size, 1, 'the configs differ only in the network');
     assert.equal(configs[0].init.gain, 'relu');
-    await assert.doesNotReject(
-      page.getByText(/Starting weights: the same for every run/).waitFor(),
-    );
+    await page.getByText(/Starting weights: the same for every run/).waitFor();
 
-    c = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.every((r) => r.step >= 1500);
-      },
-      null,
-    );
+    c = await until(page, reachedStep, 1500);
     assertLockstep(c);
     const losses = c.runs.map((r) => r.evaluation!.trainLoss);
     assert.equal(new Set(losses).size, 4, `four activations, four losses: ${losses.join(', ')}`);
@@ -149,16 +166,9 @@ describe('compare mode', { timeout: 600_000 }, () => {
   it('pause, step, reset and a live α reach every run at one step, as the core computes', async () => {
     const o = await harness.open(`${harness.baseUrl}#mode=compare&speed=50&eval=50`, DESKTOP);
     const { page } = o;
-    await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.length === 4 && c.runs.every((r) => r.step >= 100);
-      },
-      null,
-    );
+    await until(page, reachedStep, 100);
     await button(page, 'Pause').click();
-    let c = await settled(page);
+    let c = await until(page, settledPast, 0);
     assert.equal(new Set(c.runs.map((r) => r.step)).size, 1, 'paused: one step for all');
     const rounds = c.rounds;
     await page.waitForTimeout(400);
@@ -166,19 +176,11 @@ describe('compare mode', { timeout: 600_000 }, () => {
 
     const start = c.runs.map((r) => r.startHash);
     await button(page, 'Reset').click();
-    c = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return (
-          c !== undefined && c.runs.every((r) => r.step === 0 && r.startHash !== null) && !c.busy
-        );
-      },
-      null,
-    );
+    // The first round of the new runs: step 0, the starting weights.
+    c = await until(page, restarted, null);
     assert.deepEqual(
-      c.runs.map((r) => r.startHash),
-      start,
+      c.runs.map((r) => [r.step, r.startHash]),
+      start.map((h) => [0, h]),
       'reset keeps the starting weights',
     );
     c = await stepTimes(page, 2);
@@ -189,14 +191,7 @@ describe('compare mode', { timeout: 600_000 }, () => {
     const alpha = page.getByLabel('Run 2: α');
     await alpha.fill('0.3');
     await alpha.press('Enter');
-    await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs[1]?.live.length === 1 && !c.busy;
-      },
-      null,
-    );
+    await until(page, changedLive, 1);
     c = await stepTimes(page, 2);
     assertLockstep(c);
     assert.deepEqual(
@@ -221,51 +216,18 @@ describe('compare mode', { timeout: 600_000 }, () => {
   it('each activation’s own He gain: different starts, and the page says which is in force', async () => {
     const o = await harness.open(`${harness.baseUrl}#mode=compare&speed=10`, DESKTOP);
     const { page } = o;
-    const first = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.every((r) => r.startHash !== null);
-      },
-      null,
-    );
-    await page.getByLabel('Each activation’s own He gain').check();
-    const own = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return (
-          c !== undefined &&
-          c.runs.every((r) => r.startHash !== null && JSON.parse(r.config).init.gain === 'own')
-        );
-      },
-      null,
-    );
+    const first = await until(page, started, 'relu');
+    const toggle = page.getByLabel('Each activation’s own He gain');
+    await toggle.check();
+    const own = await until(page, started, 'own');
     assert.equal(new Set(own.runs.map((r) => r.startHash)).size, 4, 'four gains, four starts');
     await page.getByText(/He gain: each activation’s own/).waitFor();
     await page.getByText(/Starting weights: 4 different draws/).waitFor();
-    await page.getByLabel('Each activation’s own He gain').uncheck();
-    const back = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return (
-          c !== undefined &&
-          c.runs.every((r) => r.startHash !== null && JSON.parse(r.config).init.gain === 'relu')
-        );
-      },
-      null,
-    );
+    await toggle.uncheck();
+    const back = await until(page, started, 'relu');
     assert.equal(back.runs[0]!.startHash, first.runs[0]!.startHash);
     await page.getByRole('button', { name: 'New weights' }).click();
-    const fresh = await until(
-      page,
-      (arg: string | null) => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.every((r) => r.startHash !== null && r.startHash !== arg);
-      },
-      first.runs[0]!.startHash,
-    );
+    const fresh = await until(page, redrawn, first.runs[0]!.startHash!);
     assert.equal(new Set(fresh.runs.map((r) => r.startHash)).size, 1, 'a new draw, still one');
     await harness.close(o);
   });
@@ -276,14 +238,7 @@ describe('compare mode', { timeout: 600_000 }, () => {
       DESKTOP,
     );
     const { page } = o;
-    const c = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs[2]?.status === 'diverged' && c.runs[0]!.step >= 400;
-      },
-      null,
-    );
+    const c = await until(page, divergedAlone, 2);
     assert.deepEqual(
       c.runs.map((r) => r.status),
       ['running', 'running', 'diverged', 'running'],
@@ -304,14 +259,7 @@ describe('compare mode', { timeout: 600_000 }, () => {
       DESKTOP,
     );
     const { page } = o;
-    const c = await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.length === 2 && c.runs.every((r) => r.step > 0);
-      },
-      null,
-    );
+    const c = await until(page, reachedStep, 1);
     assert.deepEqual(
       c.runs.map((r) => JSON.parse(r.config).network.hidden[0].activation),
       ['relu', 'elu'],
@@ -325,14 +273,7 @@ describe('compare mode', { timeout: 600_000 }, () => {
   it('at 390x844: the summary first, then the charts, then the runs, without sideways scrolling', async () => {
     const o = await harness.open(`${harness.baseUrl}#mode=compare&speed=20`, PHONE);
     const { page } = o;
-    await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.every((r) => r.step >= 300);
-      },
-      null,
-    );
+    await until(page, reachedStep, 300);
     const top = async (selector: string): Promise<number> =>
       (await page.locator(selector).first().boundingBox())!.y;
     const summary = await top('.cmp-summary-card');
@@ -348,36 +289,16 @@ describe('compare mode', { timeout: 600_000 }, () => {
   });
 
   it('keeps the main thread free while four runs train (long tasks printed)', async () => {
-    const context = await harness.browser.newContext({ viewport: DESKTOP });
-    await context.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    const context = await longTaskContext(harness.browser, DESKTOP);
     const page = await context.newPage();
     await page.goto(`${harness.baseUrl}#mode=compare`);
-    await until(
-      page,
-      () => {
-        const c = window.__leakyLab?.compare;
-        return c !== undefined && c.runs.every((r) => r.step >= 200);
-      },
-      null,
-    );
-    await page.evaluate(() => {
-      (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
-    });
+    await until(page, reachedStep, 200);
+    await clearLongTasks(page);
     const before = await compare(page);
     await page.waitForTimeout(10_000);
     const after = await compare(page);
-    const tasks = await page.evaluate(
-      () => (window as unknown as { __longTasks: number[] }).__longTasks,
-    );
-    const worst = tasks.length === 0 ? 0 : Math.max(...tasks);
     console.log(
-      `# 10 s of four runs: ${after.runs[0]!.step - before.runs[0]!.step} steps each, ${after.rounds - before.rounds} rounds drawn; long tasks on the main thread: ${tasks.length}, worst ${worst.toFixed(0)} ms`,
+      `# 10 s of four runs: ${after.runs[0]!.step - before.runs[0]!.step} steps each, ${after.rounds - before.rounds} rounds drawn; long tasks on the main thread: ${await longTasksText(page)}`,
     );
     assert.ok(after.runs[0]!.step > before.runs[0]!.step, 'it trained');
     assertLockstep(after);

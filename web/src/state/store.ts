@@ -2,6 +2,7 @@
 // guided page and the embed API all call these commands; subscribers hear what each change
 // means for the run (start again, apply live, only redraw, ...). No DOM, no worker: the mode
 // that owns a run session turns these events into session calls.
+import { CommandStore } from './command-store';
 import { parseLink, writeLink, type LinkNotice } from './link';
 import { applyPatch, check, type Refusal } from './patch';
 import { defaultSettings, propertyOf, type Property } from './properties';
@@ -28,13 +29,11 @@ export type { Refusal };
 const VIEW_FIELDS: readonly (keyof Settings)[] = ['showTest', 'discretize'];
 const NO_RUN_FIELDS: readonly (keyof Settings)[] = ['alphaResets', ...VIEW_FIELDS, 'speed'];
 
-export class Store {
+export class Store extends CommandStore<Settings, StoreEvent> {
   private current: Settings;
   /** alpha and lr as the current run started. */
   private initial: { alpha: number; lr: number };
   private changes: LiveChange[] = [];
-  private wantPlaying = true;
-  private readonly listeners = new Set<Listener>();
   /** Alpha chosen per kind during this visit, so switching kinds and back keeps it. */
   private readonly alphaByKind = new Map<string, number>();
 
@@ -42,6 +41,7 @@ export class Store {
     readonly props: readonly Property[],
     private readonly hasAlpha: (s: Settings) => boolean,
   ) {
+    super();
     this.current = defaultSettings(props);
     this.initial = { alpha: this.current.alpha, lr: this.current.lr };
   }
@@ -50,18 +50,9 @@ export class Store {
     return this.current;
   }
 
-  get playing(): boolean {
-    return this.wantPlaying;
-  }
-
   /** Live changes applied to the current run so far. */
   get live(): readonly LiveChange[] {
     return this.changes;
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The link of the current run: its starting settings and the live changes since. */
@@ -128,33 +119,9 @@ export class Store {
     return [];
   }
 
-  play(): void {
-    this.wantPlaying = true;
-    this.emit({ type: 'play' });
-  }
-
-  pause(): void {
-    this.wantPlaying = false;
-    this.emit({ type: 'pause' });
-  }
-
-  /** One frame's worth of steps, paused afterwards. */
-  step(): void {
-    this.wantPlaying = false;
-    this.emit({ type: 'step' });
-  }
-
   /** A fresh run of what the controls show now (live changes folded into its start). */
   reset(): void {
     this.restart([]);
-  }
-
-  newSeed(): void {
-    this.set({ seed: Math.floor(Math.random() * 1_000_000) });
-  }
-
-  newDataSeed(): void {
-    this.set({ dataSeed: Math.floor(Math.random() * 1_000_000) });
   }
 
   /** The run applied a live change at `change.step` (the user's, or one replayed from a link). */
@@ -173,9 +140,5 @@ export class Store {
 
   private check(field: keyof Settings, value: number | string): Refusal[] {
     return check(this.props, this.current, field, value);
-  }
-
-  private emit(event: StoreEvent): void {
-    for (const l of this.listeners) l(event, this);
   }
 }

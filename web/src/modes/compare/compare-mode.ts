@@ -8,13 +8,14 @@ import { RunButtons } from '../../controls/run-buttons';
 import { SettingsPanel } from '../../controls/settings-panel';
 import { h } from '../../dom';
 import { weightsHash } from '../../run/param-hash';
+import { drive } from '../../run/drive';
 import { pacingOf } from '../../run/pacing';
 import type { Frame, Layout } from '../../run/protocol';
 import { RunGrid } from '../../run/run-grid';
 import { createRunWorker } from '../../run/worker-factory';
 import { LinkSync } from '../../state/link-sync';
 import { makeProperties } from '../../state/properties';
-import { stepsPerFrame, type LiveChange, type Settings } from '../../state/settings';
+import type { LiveChange, Settings } from '../../state/settings';
 import { HELP } from '../../text/control-help';
 import { formatCount, formatValue } from '../../text/format';
 import { watchGrid } from '../../test-hook';
@@ -226,17 +227,10 @@ export function startCompare(
         grid.set(event.index, event.field, event.value);
         break;
       case 'speed':
-        grid.setPacing(pacingOf(store.settings.speed));
-        break;
       case 'play':
-        if (allStopped()) start([]);
-        else grid.play();
-        break;
       case 'pause':
-        grid.pause();
-        break;
       case 'step':
-        grid.step(stepsPerFrame(store.settings.speed) ?? store.settings.evalEvery);
+        drive(event.type, grid, store.settings, !allStopped(), () => start([]));
         break;
       case 'notices':
         pageNotices.show(event.notices.map((n) => n.text));

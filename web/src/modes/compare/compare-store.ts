@@ -2,6 +2,7 @@
 // commands; subscribers hear what a change means: every run starts again (same seeds, so the
 // same data, batch order and, with ReLU's gain, the same weights), one run's α changes live,
 // the learning rate changes live for all, or only the views change. No DOM, no worker.
+import { CommandStore } from '../../state/command-store';
 import { readLive, writeLink, parseLink, type LinkNotice } from '../../state/link';
 import { applyPatch, check, type Refusal } from '../../state/patch';
 import type { Property } from '../../state/properties';
@@ -21,8 +22,6 @@ export type CompareEvent =
   | { type: 'step' }
   | { type: 'notices'; notices: readonly LinkNotice[] };
 
-export type CompareListener = (event: CompareEvent, store: CompareStore) => void;
-
 export const COMPARE_MODE = 'compare';
 /** Each run's live changes in a link: live1 ... live4. */
 export const liveKey = (index: number): string => `live${index + 1}`;
@@ -30,13 +29,11 @@ const LIVE_KEYS = Array.from({ length: MAX_RUNS }, (_, i) => liveKey(i));
 
 const VIEW_FIELDS: readonly (keyof CompareSettings)[] = ['showTest', 'discretize', 'target'];
 
-export class CompareStore {
+export class CompareStore extends CommandStore<CompareSettings, CompareEvent> {
   private current: CompareSettings;
   /** The runs and learning rate as the current runs started (live changes come on top). */
   private initial: { runs: RunSpec[]; lr: number };
   private changes: LiveChange[][] = [];
-  private wantPlaying = true;
-  private readonly listeners = new Set<CompareListener>();
   /** α chosen per kind during this visit, so a run switched away and back keeps it. */
   private readonly alphaByKind = new Map<string, number>();
 
@@ -44,6 +41,7 @@ export class CompareStore {
     readonly props: readonly Property<CompareSettings>[],
     private readonly kinds: RunKinds,
   ) {
+    super();
     this.current = parseLink('', props).settings;
     this.initial = { runs: this.current.runs, lr: this.current.lr };
   }
@@ -52,18 +50,9 @@ export class CompareStore {
     return this.current;
   }
 
-  get playing(): boolean {
-    return this.wantPlaying;
-  }
-
   /** Each run's live changes so far. */
   get live(): readonly (readonly LiveChange[])[] {
     return this.changes;
-  }
-
-  subscribe(listener: CompareListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The link of the current runs: the mode, their starting settings and each one's changes. */
@@ -145,34 +134,9 @@ export class CompareStore {
     this.setRuns(this.current.runs.filter((_, i) => i !== index));
   }
 
-  play(): void {
-    this.wantPlaying = true;
-    this.emit({ type: 'play' });
-  }
-
-  pause(): void {
-    this.wantPlaying = false;
-    this.emit({ type: 'pause' });
-  }
-
-  /** One frame's worth of steps for every run, paused afterwards. */
-  step(): void {
-    this.wantPlaying = false;
-    this.emit({ type: 'step' });
-  }
-
   /** Every run again from step 0: the same seeds, so the same data and starting weights. */
   reset(): void {
     this.restart([]);
-  }
-
-  /** New starting weights (and batch order) for every run: a new seed. */
-  newSeed(): void {
-    this.set({ seed: Math.floor(Math.random() * 1_000_000) });
-  }
-
-  newDataSeed(): void {
-    this.set({ dataSeed: Math.floor(Math.random() * 1_000_000) });
   }
 
   /** Run `index` applied a live change at `change.step`. */
@@ -209,9 +173,5 @@ export class CompareStore {
     this.initial = { runs: this.current.runs, lr: this.current.lr };
     const all = this.current.runs.map((_, i) => schedules[i] ?? []);
     this.emit({ type: 'restart', schedules: all });
-  }
-
-  private emit(event: CompareEvent): void {
-    for (const l of this.listeners) l(event, this);
   }
 }

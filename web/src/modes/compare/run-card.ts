@@ -75,7 +75,10 @@ export class RunCard {
     else this.curve.update(frame.heatmap);
     const last = frame.evaluations[frame.evaluations.length - 1];
     if (last !== undefined) this.last = last;
-    if (this.last !== null) this.network.update(this.last, frame.params, null, now, paused);
+    // Four networks every frame would cost the main thread most of its time: each is redrawn
+    // when its units' states change (a new evaluation), and whenever the runs are paused.
+    if (this.last !== null && (last !== undefined || paused))
+      this.network.update(this.last, frame.params, null, now, paused);
   }
 
   /** A line under the run ('' hides it): why it stopped. */

@@ -8,13 +8,14 @@ import { SettingsPanel } from '../../controls/settings-panel';
 import { h } from '../../dom';
 import { Explorer } from '../../explorer';
 import { explosion, explosionText } from '../../run/explosion';
+import { drive } from '../../run/drive';
 import { pacingOf } from '../../run/pacing';
 import type { Evaluation, Frame } from '../../run/protocol';
 import { RunSession } from '../../run/session';
 import { createRunWorker } from '../../run/worker-factory';
 import { makeProperties } from '../../state/properties';
 import { buildRunConfig, usesAlpha } from '../../state/run-config';
-import { stepsPerFrame, type Settings } from '../../state/settings';
+import type { Settings } from '../../state/settings';
 import { LinkSync } from '../../state/link-sync';
 import { Store, type StoreEvent } from '../../state/store';
 import { formatCount, formatValue } from '../../text/format';
@@ -169,17 +170,12 @@ export function startPlayground(
         else start({ type: 'restart', schedule: [] });
         break;
       case 'speed':
-        session.setPacing(pacingOf(store.settings.speed));
-        break;
       case 'play':
-        if (session.live) session.play();
-        else start({ type: 'restart', schedule: [] });
-        break;
       case 'pause':
-        session.pause();
-        break;
       case 'step':
-        session.step(stepsPerFrame(store.settings.speed) ?? store.settings.evalEvery);
+        drive(event.type, session, store.settings, session.live, () =>
+          start({ type: 'restart', schedule: [] }),
+        );
         break;
       case 'notices':
         pageNotices.show(event.notices.map((n) => n.text));
