@@ -1,5 +1,6 @@
-// The run commands every mode's store shares (play, pause, step, speed), as calls on what runs
-// its training: one session, or a grid of them.
+// The events every mode's store shares, as calls on what runs its training (one session, or a
+// grid of them) and on the page: play, pause, step, speed, link notices.
+import type { CommonEvent } from '../state/command-store';
 import { pacingOf } from './pacing';
 import type { Pacing } from './protocol';
 
@@ -10,21 +11,20 @@ export interface Runner {
   setPacing(pacing: Pacing): void;
 }
 
-export type RunCommand = 'play' | 'pause' | 'step' | 'speed';
-
 /**
- * Applies `command` with the page's speed setting. Step runs one frame's worth of steps (one
+ * Applies `event` with the page's speed setting. Step runs one frame's worth of steps (one
  * evaluation's at 'fast'); play starts afresh (`restart`) when nothing is left that can play.
  */
 export function drive(
-  command: RunCommand,
+  event: CommonEvent,
   runner: Runner,
   s: { speed: string; evalEvery: number },
   canPlay: boolean,
   restart: () => void,
+  showNotices: (texts: string[]) => void,
 ): void {
   const pacing = pacingOf(s.speed);
-  switch (command) {
+  switch (event.type) {
     case 'play':
       if (canPlay) runner.play();
       else restart();
@@ -37,6 +37,11 @@ export function drive(
       break;
     case 'speed':
       runner.setPacing(pacing);
+      break;
+    case 'notices':
+      showNotices(event.notices.map((n) => n.text));
+      break;
+    case 'view':
       break;
   }
 }

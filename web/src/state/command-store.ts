@@ -2,8 +2,20 @@
 // the same in every mode (play, pause, one step, new seeds). A mode's store adds its settings
 // and says what each of their changes means for its runs.
 
-/** The events of the shared commands; a mode's events add their own. */
+import type { LinkNotice } from './link';
+
+/** The events of the shared commands. */
 export type RunCommandEvent = { type: 'play' } | { type: 'pause' } | { type: 'step' };
+
+/** The events every mode's store sends; each adds its own (new runs, live changes). */
+export type CommonEvent =
+  | RunCommandEvent
+  /** Only the views change (show test data, discretize). */
+  | { type: 'view' }
+  /** Steps per frame. */
+  | { type: 'speed' }
+  /** What was wrong with a link that was loaded. */
+  | { type: 'notices'; notices: readonly LinkNotice[] };
 
 export abstract class CommandStore<
   S extends { seed: number; dataSeed: number },

@@ -2,8 +2,8 @@
 // guided page and the embed API all call these commands; subscribers hear what each change
 // means for the run (start again, apply live, only redraw, ...). No DOM, no worker: the mode
 // that owns a run session turns these events into session calls.
-import { CommandStore } from './command-store';
-import { parseLink, writeLink, type LinkNotice } from './link';
+import { CommandStore, type CommonEvent } from './command-store';
+import { parseLink, writeLink } from './link';
 import { applyPatch, check, type Refusal } from './patch';
 import { defaultSettings, propertyOf, type Property } from './properties';
 import type { LiveChange, LiveField, Settings } from './settings';
@@ -13,14 +13,7 @@ export type StoreEvent =
   | { type: 'restart'; schedule: readonly LiveChange[] }
   /** Apply to the running network, keeping its weights. */
   | { type: 'live'; field: LiveField; value: number }
-  /** Only the views change (show test data, discretize). */
-  | { type: 'view' }
-  | { type: 'speed' }
-  | { type: 'play' }
-  | { type: 'pause' }
-  | { type: 'step' }
-  /** What was wrong with a link that was loaded. */
-  | { type: 'notices'; notices: readonly LinkNotice[] };
+  | CommonEvent;
 
 export type Listener = (event: StoreEvent, store: Store) => void;
 

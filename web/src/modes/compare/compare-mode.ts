@@ -226,21 +226,13 @@ export function startCompare(
       case 'live':
         grid.set(event.index, event.field, event.value);
         break;
-      case 'speed':
-      case 'play':
-      case 'pause':
-      case 'step':
-        drive(event.type, grid, store.settings, !allStopped(), () => start([]));
-        break;
-      case 'notices':
-        pageNotices.show(event.notices.map((n) => n.text));
-        break;
-      case 'view':
-        break;
+      default:
+        drive(event, grid, store.settings, !allStopped(), () => start([]), showNotices);
     }
     sync();
     links.write();
   };
+  const showNotices = (texts: string[]): void => pageNotices.show(texts);
   const allStopped = (): boolean =>
     Array.from({ length: grid.size }, (_, i) => grid.session(i)).every((s) => !s?.live);
   store.subscribe(onStore);

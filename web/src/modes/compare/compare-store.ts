@@ -2,8 +2,8 @@
 // commands; subscribers hear what a change means: every run starts again (same seeds, so the
 // same data, batch order and, with ReLU's gain, the same weights), one run's α changes live,
 // the learning rate changes live for all, or only the views change. No DOM, no worker.
-import { CommandStore } from '../../state/command-store';
-import { readLive, writeLink, parseLink, type LinkNotice } from '../../state/link';
+import { CommandStore, type CommonEvent } from '../../state/command-store';
+import { parseLink, readLive, writeLink } from '../../state/link';
 import { applyPatch, check, type Refusal } from '../../state/patch';
 import type { Property } from '../../state/properties';
 import type { LiveChange, LiveField } from '../../state/settings';
@@ -15,12 +15,7 @@ export type CompareEvent =
   | { type: 'restart'; schedules: readonly (readonly LiveChange[])[] }
   /** A live change of run `index` (null: every run), keeping the weights. */
   | { type: 'live'; index: number | null; field: LiveField; value: number }
-  | { type: 'view' }
-  | { type: 'speed' }
-  | { type: 'play' }
-  | { type: 'pause' }
-  | { type: 'step' }
-  | { type: 'notices'; notices: readonly LinkNotice[] };
+  | CommonEvent;
 
 export const COMPARE_MODE = 'compare';
 /** Each run's live changes in a link: live1 ... live4. */

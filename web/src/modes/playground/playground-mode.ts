@@ -169,19 +169,15 @@ export function startPlayground(
         if (session.live) session.set(event.field, event.value);
         else start({ type: 'restart', schedule: [] });
         break;
-      case 'speed':
-      case 'play':
-      case 'pause':
-      case 'step':
-        drive(event.type, session, store.settings, session.live, () =>
-          start({ type: 'restart', schedule: [] }),
+      default:
+        drive(
+          event,
+          session,
+          store.settings,
+          session.live,
+          () => start({ type: 'restart', schedule: [] }),
+          (texts) => pageNotices.show(texts),
         );
-        break;
-      case 'notices':
-        pageNotices.show(event.notices.map((n) => n.text));
-        break;
-      case 'view':
-        break;
     }
     sync();
     links.write();
