@@ -224,7 +224,10 @@ export function startCompare(
         else restartTimer = setTimeout(() => start(event.schedules), RESTART_DELAY_MS);
         break;
       case 'live':
-        grid.set(event.index, event.field, event.value);
+        // Runs that stopped (diverged, refused) cannot take it: the changed setting starts
+        // every run afresh when none is left running.
+        if (allStopped()) start([]);
+        else grid.set(event.index, event.field, event.value);
         break;
       default:
         drive(event, grid, store.settings, !allStopped(), () => start([]), showNotices);
@@ -233,8 +236,10 @@ export function startCompare(
     links.write();
   };
   const showNotices = (texts: string[]): void => pageNotices.show(texts);
-  const allStopped = (): boolean =>
-    Array.from({ length: grid.size }, (_, i) => grid.session(i)).every((s) => !s?.live);
+  /** The first run still running (-1: none). */
+  const firstLive = (): number =>
+    Array.from({ length: grid.size }, (_, i) => grid.session(i)).findIndex((s) => s?.live);
+  const allStopped = (): boolean => firstLive() < 0;
   store.subscribe(onStore);
   const links = new LinkSync(store, SHELL_KEYS);
 
@@ -276,7 +281,7 @@ export function startCompare(
     const label = e.field === 'alpha' ? `α ${formatValue(e.value)}` : `lr ${formatValue(e.value)}`;
     // A learning rate goes to every run: marked once, in the theme's marker colour.
     if (e.field === 'alpha') charts.mark(e.index, { x: e.step, label });
-    else if (e.index === 0) charts.mark(null, { x: e.step, label });
+    else if (e.index === firstLive()) charts.mark(null, { x: e.step, label });
     store.applied(e.index, { step: e.step, field: e.field, value: e.value });
   });
   grid.events.on('diverged', (e) => {
