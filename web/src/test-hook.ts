@@ -52,6 +52,8 @@ export interface RunHook {
   readonly config: string;
   /** Frames drawn since this run started. */
   readonly frames: number;
+  /** Runs started so far (a new run of the same settings looks the same otherwise). */
+  readonly starts: number;
   /** Summary of the last evaluation drawn (null before the first frame). */
   readonly evaluation: {
     readonly step: number;
@@ -210,6 +212,7 @@ function trackRun(events: RunEvents, variant: Variant, publish: (hook: RunHook) 
     playing: false,
     config: '',
     frames: 0,
+    starts: 0,
     evaluation: null,
     divergedAt: null,
     problems: [],
@@ -228,6 +231,7 @@ function trackRun(events: RunEvents, variant: Variant, publish: (hook: RunHook) 
         status: 'starting',
         step: 0,
         frames: 0,
+        starts: hook.starts + 1,
         evaluation: null,
         divergedAt: null,
         problems: [],
