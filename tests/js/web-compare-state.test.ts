@@ -3,16 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCompareConfig } from '../../web/src/modes/compare/compare-config.ts';
-import {
-  makeCompareProperties,
-  runKinds,
-  type CompareSettings,
-} from '../../web/src/modes/compare/compare-settings.ts';
+import type { CompareSettings } from '../../web/src/modes/compare/compare-settings.ts';
 import { CompareStore, type CompareEvent } from '../../web/src/modes/compare/compare-store.ts';
-import { catalog } from './support/catalog.ts';
-
-const props = makeCompareProperties(catalog);
-const kinds = runKinds(catalog);
+import { catalog, compareKinds as kinds, compareProps as props } from './support/catalog.ts';
 
 function loaded(hash: string): { store: CompareStore; events: CompareEvent[] } {
   const store = new CompareStore(props, kinds);

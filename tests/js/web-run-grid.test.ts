@@ -5,21 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCompareConfig } from '../../web/src/modes/compare/compare-config.ts';
-import {
-  makeCompareProperties,
-  runKinds,
-  type CompareSettings,
-} from '../../web/src/modes/compare/compare-settings.ts';
+import type { CompareSettings } from '../../web/src/modes/compare/compare-settings.ts';
 import { weightsHash } from '../../web/src/run/param-hash.ts';
 import type { Frame, Layout, StartRun } from '../../web/src/run/protocol.ts';
 import { RunGrid } from '../../web/src/run/run-grid.ts';
 import { defaultSettings } from '../../web/src/state/properties.ts';
-import { catalog } from './support/catalog.ts';
+import { catalog, compareKinds as kinds, compareProps as props } from './support/catalog.ts';
 import { core } from './support/kinds.ts';
 import { inProcessWorker } from './support/in-process-worker.ts';
-
-const props = makeCompareProperties(catalog);
-const kinds = runKinds(catalog);
 
 /** The default comparison, smaller and quicker. */
 function settings(patch: Partial<CompareSettings> = {}): CompareSettings {
