@@ -39,6 +39,9 @@ std::string train_help() {
          "    init.weights        " +
          names_of(kWeightInits) + "; init.bias " + names_of(kBiasInits) +
          "\n"
+         "    init.gain           " +
+         names_of(kHeGains) +
+         "\n"
          "    optimizer.kind      " +
          names_of(kOptimizers) + "; loss " + names_of(kLossChoices) +
          "\n"

@@ -11,7 +11,8 @@ double normal(Rng& rng) {
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586476925286766559 * u2);
 }
 
-double he_gain(const LayerView& layer) {
+double he_gain(const LayerView& layer, HeGain gain) {
+  if (gain == HeGain::relu && !layer.is_output) return std::sqrt(2.0);
   double a = 0.0;
   switch (layer.act.kind) {
   case Kind::relu:
@@ -74,7 +75,7 @@ void initialize(Network& net, const InitSpec& spec, Rng& rng) {
     }
     // Each scale once per layer (the born-dead grid initializes millions of weights), as
     // the same expressions, so the same bits.
-    const double he = he_gain(gain_layer), root = std::sqrt(fan_in);
+    const double he = he_gain(gain_layer, spec.gain), root = std::sqrt(fan_in);
     const double he_sd = he / root, he_bound = he * std::sqrt(3.0 / fan_in);
     const double xavier_sd = std::sqrt(2.0 / (fan_in + fan_out));
     const double xavier_bound = std::sqrt(6.0 / (fan_in + fan_out));

@@ -4,7 +4,8 @@
 //   he_uniform    U(-gain sqrt(3/fan_in), +..)   negative slope (0 relu, alpha leaky/prelu,
 //                                                (l+u)/2 rrelu, 1 linear; 0 for the other
 //                                                kinds, as PyTorch's default); the output
-//                                                layer takes the last hidden layer's gain
+//                                                layer takes the last hidden layer's gain;
+//                                                init.gain "relu": sqrt(2) for every layer
 //   xavier_normal N(0, 2 / (fan_in + fan_out));  xavier_uniform U(+-sqrt(6 / (fan_in + fan_out)))
 //   lecun_normal  N(0, 1 / fan_in)  (for SELU)
 //   pytorch       U(+-1/sqrt(fan_in)) for weights, as nn.Linear's default
@@ -72,21 +73,43 @@ inline constexpr std::array<BiasInitInfo, 3> kBiasInits = {{
 
 inline constexpr Range kBiasValueRange = Range::closed(-100, 100);
 
+// Whose gain He's schemes use. "relu" gives every hidden layer ReLU's gain whatever its
+// activation, so runs that differ only in activation start from the same weights (the same
+// draws, not only the same seed): what comparing activations side by side needs.
+enum class HeGain { own, relu };
+
+struct HeGainInfo {
+  HeGain value;
+  std::string_view name;
+  std::string_view label;
+};
+inline constexpr std::array<HeGainInfo, 2> kHeGains = {{
+    {HeGain::own, "own", "each layer's own, sqrt(2 / (1 + a^2))"},
+    {HeGain::relu, "relu",
+     "ReLU's, sqrt(2), for every layer: the same weights for every activation"},
+}};
+
 inline std::string_view weight_init_name(WeightInit init) {
   return entry_of(kWeightInits, init).name;
 }
 inline std::string_view bias_init_name(BiasInit init) {
   return entry_of(kBiasInits, init).name;
 }
+inline std::string_view he_gain_name(HeGain gain) {
+  return entry_of(kHeGains, gain).name;
+}
 
 struct InitSpec {
   WeightInit weights = WeightInit::he_normal;
   BiasInit bias = BiasInit::zero;
-  float bias_value = 0.0f; // for BiasInit::constant
+  float bias_value = 0.0f;   // for BiasInit::constant
+  HeGain gain = HeGain::own; // he_normal and he_uniform only
 };
 
-// He's gain for a layer: sqrt(2 / (1 + a^2)) with a as above.
-double he_gain(const LayerView& layer);
+// He's gain for a layer: sqrt(2 / (1 + a^2)) with a as above; HeGain::relu: sqrt(2) for a
+// hidden layer (an output layer drawn as its own gain layer, without hidden layers, keeps 1:
+// its input is not rectified).
+double he_gain(const LayerView& layer, HeGain gain = HeGain::own);
 
 // Problems of the combination (field "bias"): a weight init that draws the biases itself
 // with a bias init other than "zero".

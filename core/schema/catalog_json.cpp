@@ -97,6 +97,7 @@ std::string catalog_to_json() {
   out += ",\"weight_inits\":" + table_json(kWeightInits, [](const WeightInitInfo& w) {
            return ",\"draws_bias\":" + boolean(w.draws_bias);
          });
+  out += ",\"he_gains\":" + table_json(kHeGains, none);
   out += ",\"bias_inits\":" + table_json(kBiasInits, [](const BiasInitInfo& b) {
            return ",\"uses_value\":" + boolean(b.uses_value);
          });

@@ -204,6 +204,9 @@ ConfigResult parse_config(std::string_view json_text) {
     // Unlike the other fields a kind does not read, bias_value is accepted whatever the bias
     // kind (kBiasInits' uses_value says which kind reads it): the page sends it with each.
     r.number("bias_value", c.init.bias_value, kBiasValueRange);
+    std::string gain(he_gain_name(c.init.gain));
+    r.choice("gain", gain, name_list(kHeGains));
+    if (auto e = find_by_name(kHeGains, gain)) c.init.gain = *e;
     r.reject_unknown();
     for (Problem& p : validate(c.init)) {
       p.field = "init." + p.field;
@@ -331,7 +334,7 @@ std::string config_to_json(const RunConfig& c) {
          ",\"bias\":" + json::quote(bias_init_name(c.init.bias));
   if (entry_of(kBiasInits, c.init.bias).uses_value)
     out += ",\"bias_value\":" + json::number(c.init.bias_value);
-  out += "}";
+  out += ",\"gain\":" + json::quote(he_gain_name(c.init.gain)) + "}";
   const OptimizerSpec& o = c.optimizer;
   const OptimizerInfo& traits = entry_of(kOptimizers, o.kind);
   out += ",\"optimizer\":{\"kind\":" + json::quote(traits.name) + ",\"lr\":" + json::number(o.lr);

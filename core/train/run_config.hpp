@@ -15,7 +15,8 @@
 //                                 "prelu_per_unit": true },
 //                 { "units": 4, "activation": "rrelu", "lower": 0.125, "upper": 0.333 } ] },
 //   "loss": "auto",            auto: bce for classification, mse for regression
-//   "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0 },
+//   "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0,
+//             "gain": "own" (He's gain: each layer's own, or "relu" for every layer) },
 //   "optimizer": { "kind": "momentum", "lr": 0.03, "momentum": 0.9, "nesterov": false },
 //                  (adam reads "beta1": 0.9, "beta2": 0.999, "eps": 1e-8 instead)
 //   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },

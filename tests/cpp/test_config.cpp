@@ -27,7 +27,7 @@ const char* const kExample = R"({
                                 "prelu_per_unit": true },
                           { "units": 4, "activation": "rrelu", "lower": 0.125, "upper": 0.333 } ] },
   "loss": "auto",
-  "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0 },
+  "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0, "gain": "own" },
   "optimizer": { "kind": "momentum", "lr": 0.03, "momentum": 0.9, "nesterov": false },
   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
   "training": { "batch_size": 10, "steps": 1000, "epochs": 0, "shuffle": true,
@@ -193,6 +193,19 @@ TEST_CASE("config_to_json round trip: parse(write(c)) writes the same text") {
   CHECK(b.config.hidden[1].prelu_per_unit);
   CHECK(b.config.data.seed == 7u);
   CHECK(b.config.optimizer.momentum == 0.9f);
+}
+
+TEST_CASE("init.gain: own by default, relu read and written back, anything else named") {
+  CHECK(parse_config(R"({"version":1})").config.init.gain == HeGain::own);
+  ConfigResult r = parse_config(R"({"version":1,"init":{"gain":"relu"}})");
+  REQUIRE(r.ok());
+  CHECK(r.config.init.gain == HeGain::relu);
+  CHECK(contains(config_to_json(r.config), R"("gain":"relu")"));
+  check_round_trip(R"({"version":1,"init":{"weights":"he_uniform","gain":"relu"}})");
+  ConfigResult bad = parse_config(R"({"version":1,"init":{"gain":"leaky"}})");
+  REQUIRE(bad.problems.size() == 1);
+  CHECK(bad.problems[0].field == "init.gain");
+  CHECK(contains(bad.problems[0].message, "own, relu"));
 }
 
 TEST_CASE("a bad config reports every problem at once, each with its field path") {

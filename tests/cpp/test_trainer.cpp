@@ -498,6 +498,55 @@ TEST_CASE("divergence advice: before any update it names an enormous input, not 
   CHECK(divergence_advice(*f) == "try a lower learning rate (optimizer.lr is 10)");
 }
 
+namespace {
+// Weights and biases of every layer, without PReLU's slopes (the one thing that differs).
+std::vector<float> weights_and_biases(const Trainer& t) {
+  std::vector<float> out;
+  for (const LayerView& l : t.net.layers) {
+    const auto w = t.net.params.begin() + static_cast<std::ptrdiff_t>(l.w);
+    out.insert(out.end(), w, w + static_cast<std::ptrdiff_t>(l.in) * l.out);
+    const auto b = t.net.params.begin() + static_cast<std::ptrdiff_t>(l.b);
+    out.insert(out.end(), b, b + l.out);
+  }
+  return out;
+}
+} // namespace
+
+TEST_CASE("init.gain relu: runs that differ only in activation start from the same weights") {
+  const std::string network[] = {R"("activation":"relu")",
+                                 R"("activation":"leaky_relu","alpha":0.01)",
+                                 R"("activation":"leaky_relu","alpha":0.2)",
+                                 R"("activation":"prelu")",
+                                 R"("activation":"elu","alpha":0.5)",
+                                 R"("activation":"gelu")",
+                                 R"("activation":"rrelu")",
+                                 R"("activation":"linear")"};
+  for (const char* weights : {"he_normal", "he_uniform"}) {
+    CAPTURE(weights);
+    const auto config = [&](const std::string& act, const char* gain) {
+      return config_from(R"({"version":1,"seed":5,"data":{"kind":"moons","points":40},)"
+                         R"("network":{)" +
+                         act +
+                         R"(,"hidden":[6,5]},)"
+                         R"("init":{"weights":")" +
+                         weights + R"(","bias":"pytorch","gain":")" + gain + R"("}})");
+    };
+    const std::vector<float> relu = weights_and_biases(*trainer_for(config(network[0], "relu")));
+    for (const std::string& act : network) {
+      CAPTURE(act);
+      CHECK(same_bits(weights_and_biases(*trainer_for(config(act, "relu"))), relu));
+    }
+    // Each activation's own gain: a leaky layer's weights are smaller than ReLU's.
+    CHECK_FALSE(same_bits(weights_and_biases(*trainer_for(config(network[2], "own"))), relu));
+    CHECK(same_bits(weights_and_biases(*trainer_for(config(network[0], "own"))), relu));
+  }
+  // Without hidden layers the output layer keeps gain 1 (its input is not rectified).
+  LayerView output;
+  output.is_output = true;
+  output.act = default_activation(Kind::linear);
+  CHECK(he_gain(output, HeGain::relu) == 1.0);
+}
+
 TEST_CASE("initializers: He's gain per activation, and each scheme's scale and bounds") {
   auto view = [](Kind kind, float alpha) {
     LayerView l;

@@ -114,6 +114,7 @@ test('every name the core knows is defined in its section', () => {
   const named: [string, { name: string }[], (name: string) => string][] = [
     ['Initializers', CATALOG.weight_inits, (n) => `\`${n}\``],
     ['Initializers', CATALOG.bias_inits, (n) => `\`${n}\``],
+    ['Initializers', CATALOG.he_gains, (n) => `\`${n}\``],
     ['Optimizers and penalties', CATALOG.optimizers, (n) => `\`${n}\``],
     ['Losses', CATALOG.losses, (n) => `\`${n}\``],
     ['Datasets', CATALOG.datasets, (n) => `**${n}**`],

@@ -15,6 +15,7 @@ export interface Catalog {
   datasets: { name: string; task: string; inputs: number }[];
   weight_inits: { name: string }[];
   bias_inits: { name: string; uses_value: boolean }[];
+  he_gains: { name: string }[];
   optimizers: { name: string; uses_momentum: boolean; uses_moments: boolean }[];
   losses: { name: string }[];
   fields: Record<string, { min: number; max: number; integer: boolean; text: string }>;

@@ -3,6 +3,7 @@
 import type { Catalog } from '../wasm/catalog';
 import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
+import { startCompare } from '../modes/compare/compare-mode';
 import { startPlayground } from '../modes/playground/playground-mode';
 
 /** What a mode gives back: the shell ends it before starting another. */
@@ -33,6 +34,12 @@ export const MODES: readonly ModeEntry[] = [
     label: 'Playground',
     title: 'One network: drag α and watch its units',
     start: startPlayground,
+  },
+  {
+    name: 'compare',
+    label: 'Compare',
+    title: 'Two to four activations side by side, from the same starting weights',
+    start: startCompare,
   },
 ];
 

@@ -8,13 +8,15 @@ import { SettingsPanel } from '../../controls/settings-panel';
 import { h } from '../../dom';
 import { Explorer } from '../../explorer';
 import { explosion, explosionText } from '../../run/explosion';
+import { drive } from '../../run/drive';
 import { pacingOf } from '../../run/pacing';
 import type { Evaluation, Frame } from '../../run/protocol';
 import { RunSession } from '../../run/session';
 import { createRunWorker } from '../../run/worker-factory';
 import { makeProperties } from '../../state/properties';
 import { buildRunConfig, usesAlpha } from '../../state/run-config';
-import { stepsPerFrame, type Settings } from '../../state/settings';
+import type { Settings } from '../../state/settings';
+import { LinkSync } from '../../state/link-sync';
 import { Store, type StoreEvent } from '../../state/store';
 import { formatCount, formatValue } from '../../text/format';
 import { watchRun } from '../../test-hook';
@@ -34,7 +36,6 @@ import { Invite } from './invite';
 import { playgroundLayout } from './layout';
 import '../../views/playground/playground.css';
 import './playground-layout.css';
-import { LinkSync } from './link-sync';
 
 /** The prediction grids asked of the worker: the heatmap, and each unit's small map. */
 const HEATMAP = { width: 64, height: 64 };
@@ -169,24 +170,15 @@ export function startPlayground(
         if (session.live) session.set(event.field, event.value);
         else start({ type: 'restart', schedule: [] });
         break;
-      case 'speed':
-        session.setPacing(pacingOf(store.settings.speed));
-        break;
-      case 'play':
-        if (session.live) session.play();
-        else start({ type: 'restart', schedule: [] });
-        break;
-      case 'pause':
-        session.pause();
-        break;
-      case 'step':
-        session.step(stepsPerFrame(store.settings.speed) ?? store.settings.evalEvery);
-        break;
-      case 'notices':
-        pageNotices.show(event.notices.map((n) => n.text));
-        break;
-      case 'view':
-        break;
+      default:
+        drive(
+          event,
+          session,
+          store.settings,
+          session.live,
+          () => start({ type: 'restart', schedule: [] }),
+          (texts) => pageNotices.show(texts),
+        );
     }
     sync();
     links.write();
