@@ -9,25 +9,15 @@ import path from 'node:path';
 import { CATALOG, core } from './support/kinds.ts';
 import { root } from './support/paths.ts';
 
-// A branch's docs/definitions-additions.md, while it waits to be folded in, counts as part of
-// docs/definitions.md: its sections carry the titles they belong under.
-const additions = path.join(root, 'docs/definitions-additions.md');
-const docs = [path.join(root, 'docs/definitions.md'), additions]
-  .filter((file) => fs.existsSync(file))
-  .map((file) => fs.readFileSync(file, 'utf8'))
-  .join('\n');
+const docs = fs.readFileSync(path.join(root, 'docs/definitions.md'), 'utf8');
 const defaults = JSON.parse(core.defaultConfig());
 
-/** The text of the sections "## title" (one in each file that has it). */
+/** The text of the section "## title". */
 function section(title: string): string {
-  const parts: string[] = [];
-  for (let start = docs.indexOf(`\n## ${title}\n`); start >= 0;) {
-    const end = docs.indexOf('\n## ', start + 1);
-    parts.push(docs.slice(start, end < 0 ? undefined : end));
-    start = end < 0 ? -1 : docs.indexOf(`\n## ${title}\n`, end);
-  }
-  assert.ok(parts.length > 0, `docs/definitions.md has no section "${title}"`);
-  return parts.join('\n');
+  const start = docs.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `docs/definitions.md has no section "${title}"`);
+  const end = docs.indexOf('\n## ', start + 1);
+  return docs.slice(start, end < 0 ? undefined : end);
 }
 
 /** A documented value: true/false, a JSON array, a number or fraction (1/3), else a name. */
