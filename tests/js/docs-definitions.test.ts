@@ -10,7 +10,24 @@ import { CATALOG, core } from './support/kinds.ts';
 import { root } from './support/paths.ts';
 
 const docs = fs.readFileSync(path.join(root, 'docs/definitions.md'), 'utf8');
-const defaults = JSON.parse(core.defaultConfig());
+
+/** The config the core writes for a run of `config`: every field its kinds read. */
+function written(config: object): Record<string, unknown> {
+  const run = new core.Trainer(JSON.stringify({ version: 1, ...config }));
+  try {
+    assert.equal(run.problems(), '', JSON.stringify(config));
+    return JSON.parse(run.config());
+  } finally {
+    run.delete();
+  }
+}
+// The default config leaves out the fields its kinds do not read (momentum under sgd, say):
+// their defaults are the ones the core writes for the kinds that read them.
+const defaults = [
+  JSON.parse(core.defaultConfig()),
+  ...CATALOG.optimizers.map((o) => written({ optimizer: { kind: o.name } })),
+  ...CATALOG.bias_inits.map((b) => written({ init: { bias: b.name } })),
+];
 
 /** The text of the section "## title". */
 function section(title: string): string {
@@ -37,16 +54,21 @@ function same(documented: unknown, code: unknown): boolean {
   return JSON.stringify(documented) === JSON.stringify(code);
 }
 
-/** The default config's value at a path; network.* are every hidden layer's settings. */
-function codeDefault(field: string): unknown {
-  const layers: Record<string, unknown>[] = defaults.network.hidden;
+/** A config's value at a path; network.* are every hidden layer's settings. */
+function valueAt(config: Record<string, unknown>, field: string): unknown {
+  const layers = (config.network as { hidden: Record<string, unknown>[] }).hidden;
   if (field === 'network.hidden') return layers.map((l) => l.units);
   if (field === 'network.hidden[].units') return layers[0].units;
   if (field.startsWith('network.')) return layers[0][field.slice('network.'.length)];
-  let value: unknown = defaults;
+  let value: unknown = config;
   for (const key of field.split('.'))
     value = value === undefined ? undefined : (value as Record<string, unknown>)[key];
   return value;
+}
+
+/** The code's default of a field: the first of `defaults` that has it. */
+function codeDefault(field: string): unknown {
+  return defaults.map((config) => valueAt(config, field)).find((v) => v !== undefined);
 }
 
 /** Every [field, default] the page states: Config table rows, and "`field`, default `v`". */
