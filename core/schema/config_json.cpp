@@ -201,9 +201,13 @@ ConfigResult parse_config(std::string_view json_text) {
     r.choice("bias", b, name_list(kBiasInits));
     if (auto e = find_by_name(kWeightInits, w)) c.init.weights = *e;
     if (auto e = find_by_name(kBiasInits, b)) c.init.bias = *e;
-    // Unlike the other fields a kind does not read, bias_value is accepted whatever the bias
-    // kind (kBiasInits' uses_value says which kind reads it): the page sends it with each.
-    r.number("bias_value", c.init.bias_value, kBiasValueRange);
+    if (entry_of(kBiasInits, c.init.bias).uses_value)
+      r.number("bias_value", c.init.bias_value, kBiasValueRange);
+    else
+      r.unused(
+          "bias_value",
+          "init.bias " + std::string(bias_init_name(c.init.bias)) + " does not read it (only " +
+              names_of(kBiasInits, [](const BiasInitInfo& i) { return i.uses_value; }) + " does)");
     std::string gain(he_gain_name(c.init.gain));
     r.choice("gain", gain, name_list(kHeGains));
     if (auto e = find_by_name(kHeGains, gain)) c.init.gain = *e;

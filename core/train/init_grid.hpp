@@ -42,7 +42,7 @@ Problems validate(const InitGridSpec& spec);
 // but rai), 1-D inputs without features on an interval around 0. Positive homogeneity then
 // makes a network collapsed exactly when its last hidden layer is all zero at x = 1 and at
 // x = -1, and each of those happens with p = 1 - (1 - 2^-width)^depth, so
-// P(collapsed) lies in [max(0, 2p - 1), p] (docs/definitions-additions.md).
+// P(collapsed) lies in [max(0, 2p - 1), p] (docs/definitions.md, Born dead at initialization).
 struct CollapseBounds {
   double low = 0.0, high = 0.0;
 };

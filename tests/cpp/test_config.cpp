@@ -275,6 +275,9 @@ TEST_CASE("a field the chosen kind does not read is refused, never silently igno
       {R"("network":{"activation":"prelu","hidden":[{"units":2,"activation":"elu",
           "prelu_per_unit":false}]})",
        "network.hidden[0].prelu_per_unit", "elu learns no slopes"},
+      {R"("init":{"bias":"pytorch","bias_value":0.5})", "init.bias_value",
+       "init.bias pytorch does not read it (only constant"},
+      {R"("init":{"bias_value":0.5})", "init.bias_value", "init.bias zero does not read it"},
   };
   for (const Case& c : cases) {
     ConfigResult r = parse_config(std::string(R"({"version":1,)") + c.config + "}");
