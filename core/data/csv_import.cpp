@@ -340,7 +340,9 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
   for (const Problem& p :
        validate_train_fraction(spec.train_fraction, rows >= 2 ? static_cast<int>(rows) : 0))
     out.problems.push_back(p);
-  if (columns >= 2)
+  // Past the column limit the file is already refused, and the features' names for 20 million
+  // columns would take the memory the limit is there to save.
+  if (columns >= 2 && columns <= static_cast<std::size_t>(kCsvMaxColumns))
     for (const Problem& p : validate(spec.features, n_columns - 1))
       out.problems.push_back(p);
   if (!out.problems.empty()) return out;
@@ -387,7 +389,8 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
   for (const std::vector<float>* set : {&d.x_train, &d.x_test})
     for (std::size_t i = 0; i < set->size(); ++i) {
       if (std::isfinite((*set)[i])) continue;
-      const std::string& name = d.input_names[i % static_cast<std::size_t>(d.inputs)];
+      // A header's name is input: quoted printable, as every problem quotes input.
+      const std::string name = printable(d.input_names[i % static_cast<std::size_t>(d.inputs)]);
       out.problems.push_back({"features", name,
                               "the feature " + name + " is " + json::number((*set)[i]) +
                                   " on some row, beyond float32: scale the inputs, or leave "

@@ -349,7 +349,7 @@ TEST_CASE("determinism: the same bytes on every platform") {
     DatasetSpec s = spec_for(k, 0.2f, 2024);
     s.points = 300;
     s.train_fraction = 0.6f;
-    s.features = {true, dataset_info(k).inputs == 2, true};
+    s.features = {true, dataset_info(k).inputs == 2, true, {}};
     if (dataset_info(k).inputs == 1) {
       s.input_min = -7.5f;
       s.input_max = 9.25f;
@@ -363,7 +363,7 @@ TEST_CASE("determinism: the same bytes on every platform") {
 TEST_CASE("features: appended columns, named and computed") {
   DatasetSpec s = spec_for(DatasetKind::spiral, 0.3f, 5);
   const Dataset base = make(s);
-  s.features = {true, true, true};
+  s.features = {true, true, true, {}};
   const Dataset d = make(s);
   CHECK(d.inputs == 7);
   CHECK(d.base_inputs == 2);
@@ -385,22 +385,22 @@ TEST_CASE("features: appended columns, named and computed") {
   }
 
   s = spec_for(DatasetKind::sine);
-  s.features = {true, false, true};
+  s.features = {true, false, true, {}};
   const Dataset one = make(s);
   CHECK(one.inputs == 3);
   CHECK(one.input_names == std::vector<std::string>{"x", "x^2", "sin(x)"});
 
   // Only some features, and expand_features on any points (a heatmap grid).
-  const Features squares{true, false, false};
+  const Features squares{true, false, false, {}};
   const std::vector<float> grid = {1, 2, -3, 0.5f};
   CHECK(expand_features(squares, 2, grid) == std::vector<float>{1, 2, 1, 4, -3, 0.5f, 9, 0.25f});
-  CHECK(expand_features(Features{false, true, false}, 2, grid) ==
+  CHECK(expand_features(Features{false, true, false, {}}, 2, grid) ==
         std::vector<float>{1, 2, 2, -3, 0.5f, -1.5f});
   CHECK(expanded_inputs(Features{}, 3) == 3);
-  CHECK(expanded_inputs(Features{true, false, true}, 3) == 9);
-  CHECK(validate(Features{false, true, false}, 2).empty());
-  CHECK(has_field(validate(Features{false, true, false}, 1), "features.x1x2"));
-  CHECK(has_field(validate(Features{false, true, false}, 3), "features.x1x2"));
+  CHECK(expanded_inputs(Features{true, false, true, {}}, 3) == 9);
+  CHECK(validate(Features{false, true, false, {}}, 2).empty());
+  CHECK(has_field(validate(Features{false, true, false, {}}, 1), "features.x1x2"));
+  CHECK(has_field(validate(Features{false, true, false, {}}, 3), "features.x1x2"));
 }
 
 TEST_CASE("validation: defaults pass, every problem reported with its field") {
@@ -745,7 +745,7 @@ TEST_CASE("csv: at most 100000 data rows") {
 
 TEST_CASE("csv: features, split and seed") {
   CsvSpec spec;
-  spec.features = {true, true, true};
+  spec.features = {true, true, true, {}};
   spec.train_fraction = 0.75f;
   std::string text = "p,q,r\n";
   for (int i = 0; i < 40; ++i)

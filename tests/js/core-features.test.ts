@@ -43,7 +43,7 @@ test('a run reports tau-dormant units beside the other states, with the tau it u
   );
   try {
     assert.equal(t.problems(), '');
-    const ev = JSON.parse(t.evaluate());
+    const ev = JSON.parse(t.evaluate(true));
     assert.equal(ev.dormant_tau, 0.25);
     assert.ok(ev.tau_dormant_fraction >= 0 && ev.tau_dormant_fraction <= 1);
     for (const layer of ev.layers) {
