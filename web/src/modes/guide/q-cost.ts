@@ -1,0 +1,160 @@
+// Is Leaky ReLU more costly? Milliseconds per training step in this browser, for ReLU, Leaky
+// ReLU, ELU and GELU, in the SIMD and the scalar build, with the spread over repeats.
+import type { TimingResult } from '../../run/lab-protocol';
+import { numberProp } from '../../state/properties';
+import { formatValue } from '../../text/format';
+import { dataTable } from '../../views/guide/data-table';
+import type { Variant } from '../../wasm/choose-variant';
+import { fieldRange, narrow } from '../../wasm/catalog';
+import { median } from './analysis';
+import { modeLink, runConfig, type RunSpec } from './configs';
+import type { Question } from './question';
+import { rows, type Common } from './rows';
+
+interface S extends Pick<Common, 'hidden' | 'seed'> {
+  batch: number;
+  steps: number;
+  repeats: number;
+}
+
+export const COST_KINDS = ['relu', 'leaky_relu', 'elu', 'gelu'] as const;
+const VARIANTS: readonly Variant[] = ['simd', 'scalar'];
+
+const spec = (s: S, kind: string): RunSpec => ({
+  seed: s.seed,
+  data: { kind: 'spiral', points: 1000 },
+  hidden: s.hidden,
+  kind,
+  alpha: 0.01,
+  init: { weights: 'he_normal', bias: 'zero', gain: 'relu' },
+  optimizer: { kind: 'sgd', lr: 0.01 },
+  batchSize: s.batch,
+  steps: 1_000_000, // never reached: only `steps` of them are timed
+  evalEvery: 1_000_000,
+});
+
+export interface Timing {
+  kind: string;
+  variant: Variant;
+  msPerStep: number[];
+}
+
+export const costQuestion: Question<S, Timing[]> = {
+  id: 'cost',
+  title: 'Is Leaky ReLU more costly?',
+  question: 'Does Leaky ReLU make training slower than ReLU, and how do ELU and GELU compare?',
+  context: [
+    'Leaky ReLU costs one multiplication and a select per element where ReLU costs a select; ELU needs an exponential and GELU an error function. Whether that shows depends on how much of a step the activation takes next to the matrix products.',
+    'This page times whole training steps (forward, backward, SGD update) of one network in this browser, for each activation, in the SIMD build (WebAssembly SIMD, 4 floats at once) and the scalar build, one timing at a time and interleaved so that both builds and every kind see the same load.',
+  ],
+  look: 'Leaky ReLU’s time against ReLU’s in the same build, the spread between repeats (timings on a busy machine move), and what SIMD buys each kind.',
+  duration: 'five to twenty seconds',
+  props(catalog) {
+    const r = rows<S>(catalog);
+    return [
+      r.hidden([64, 64, 64]),
+      numberProp<S>(
+        'batch',
+        'batch',
+        narrow(fieldRange(catalog, 'training.batch_size'), 1, 500),
+        32,
+      ),
+      numberProp<S>(
+        'steps',
+        'steps',
+        narrow(fieldRange(catalog, 'training.steps'), 1, 100_000),
+        300,
+      ),
+      numberProp<S>('repeats', 'repeats', narrow(fieldRange(catalog, 'seed'), 1, 50), 5),
+      r.seed(1),
+    ];
+  },
+  links(s) {
+    return [
+      {
+        label: 'Open in the Playground at full speed',
+        hash: modeLink('playground', {
+          seed: s.seed,
+          data: 'spiral',
+          points: 1000,
+          hidden: s.hidden
+            .slice(0, 6)
+            .map((u) => Math.min(u, 32))
+            .join(','),
+          batch: s.batch,
+          opt: 'sgd',
+          lr: 0.01,
+          speed: 'fast',
+        }),
+      },
+    ];
+  },
+  async run(s, lab) {
+    const since = lab.generation;
+    const pools = await Promise.all(VARIANTS.map((v) => lab.poolFor(v)));
+    const out: Timing[] = VARIANTS.flatMap((variant) =>
+      COST_KINDS.map((kind) => ({ kind, variant, msPerStep: [] as number[] })),
+    );
+    const total = s.repeats * out.length;
+    let done = 0;
+    for (let r = 0; r < s.repeats; r++)
+      for (const t of out) {
+        lab.check(since);
+        const pool = pools[VARIANTS.indexOf(t.variant)]!;
+        const [res] = (await pool.run([
+          {
+            type: 'timeSteps',
+            config: runConfig(spec(s, t.kind), lab.catalog),
+            steps: s.steps,
+            repeats: 1,
+          },
+        ])) as TimingResult[];
+        if (res!.problems.length > 0)
+          throw new Error(res!.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+        t.msPerStep.push(...res!.msPerStep);
+        lab.progress(++done, total, 'timings');
+      }
+    return out;
+  },
+  show(result, s, host) {
+    const at = (kind: string, variant: Variant) =>
+      result.find((t) => t.kind === kind && t.variant === variant)!;
+    const us = (ms: number) => `${formatValue(ms * 1000)} µs`;
+    const cell = (t: Timing) => {
+      const m = median(t.msPerStep);
+      const relu = median(at('relu', t.variant).msPerStep);
+      return `${us(m)} (${us(Math.min(...t.msPerStep))} to ${us(Math.max(...t.msPerStep))}); ×${formatValue(m / relu)} of ReLU`;
+    };
+    host.append(
+      dataTable(
+        `Time per training step, median over ${s.repeats} repeats of ${s.steps} steps (lowest to highest); network 2 → ${s.hidden.join(' → ')} → 1, batch ${s.batch}`,
+        ['activation', 'SIMD build', 'scalar build', 'SIMD speed-up'],
+        COST_KINDS.map((k) => [
+          k,
+          cell(at(k, 'simd')),
+          cell(at(k, 'scalar')),
+          `×${formatValue(median(at(k, 'scalar').msPerStep) / median(at(k, 'simd').msPerStep))}`,
+        ]),
+      ),
+    );
+    const conclusion = VARIANTS.map((v) => {
+      const ratio = median(at('leaky_relu', v).msPerStep) / median(at('relu', v).msPerStep);
+      const slowest = [...COST_KINDS].sort(
+        (a, b) => median(at(b, v).msPerStep) - median(at(a, v).msPerStep),
+      )[0]!;
+      return `In the ${v} build, a Leaky ReLU step took ${formatValue(ratio)} times as long as a ReLU step (${us(median(at('leaky_relu', v).msPerStep))} against ${us(median(at('relu', v).msPerStep))}); the slowest kind was ${slowest}.`;
+    });
+    conclusion.push(
+      'These are this browser’s timings on this machine, under whatever else it was doing; the spread in the table says how far to trust a difference.',
+    );
+    return {
+      conclusion,
+      numbers: result.map((t) => ({
+        kind: t.kind,
+        variant: t.variant,
+        median: median(t.msPerStep),
+        n: t.msPerStep.length,
+      })),
+    };
+  },
+};

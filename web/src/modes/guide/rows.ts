@@ -1,0 +1,82 @@
+// The property rows the question pages share (seed, seeds, data, network shape, steps, rate,
+// optimizer, α values), each with the core's range, narrowed to what a page runs in seconds.
+import { choiceProp, numberProp, type Property } from '../../state/properties';
+import { fieldRange, narrow, type Catalog } from '../../wasm/catalog';
+import { listProp } from './props';
+
+/** What a question page may ask of the browser (the core's own limits are wider). */
+export const GUIDE_LIMITS = {
+  seeds: 200,
+  steps: 50_000,
+  layers: 8,
+  units: 64,
+  alphas: 10,
+} as const;
+
+export interface Common {
+  seed: number;
+  seeds: number;
+  data: string;
+  hidden: number[];
+  steps: number;
+  lr: number;
+  opt: string;
+  alphas: number[];
+}
+
+type Row<S> = Property<S>;
+
+export function rows<S extends Partial<Common>>(catalog: Catalog) {
+  const f = (path: string) => fieldRange(catalog, path);
+  return {
+    seed: (d: number): Row<S> =>
+      numberProp<S>('seed', 'seed' as keyof S & string, narrow(f('seed'), 0, 2 ** 31 - 1), d),
+    seeds: (d: number): Row<S> =>
+      numberProp<S>(
+        'seeds',
+        'seeds' as keyof S & string,
+        narrow(f('seed'), 1, GUIDE_LIMITS.seeds),
+        d,
+      ),
+    data: (d: string, task?: 'binary_classification' | 'regression'): Row<S> =>
+      choiceProp<S>(
+        'data',
+        'data' as keyof S & string,
+        () =>
+          catalog.datasets.filter((x) => task === undefined || x.task === task).map((x) => x.name),
+        d,
+      ),
+    hidden: (d: number[]): Row<S> =>
+      listProp<S>(
+        'hidden',
+        'hidden' as keyof S & string,
+        narrow(f('network.hidden[].units'), 1, GUIDE_LIMITS.units),
+        d,
+        GUIDE_LIMITS.layers,
+        true,
+      ),
+    steps: (d: number): Row<S> =>
+      numberProp<S>(
+        'steps',
+        'steps' as keyof S & string,
+        narrow(f('training.steps'), 1, GUIDE_LIMITS.steps),
+        d,
+      ),
+    lr: (d: number): Row<S> => numberProp<S>('lr', 'lr' as keyof S & string, f('optimizer.lr'), d),
+    opt: (d: string): Row<S> =>
+      choiceProp<S>(
+        'opt',
+        'opt' as keyof S & string,
+        () => catalog.optimizers.map((o) => o.name),
+        d,
+      ),
+    alphas: (d: number[]): Row<S> =>
+      listProp<S>(
+        'alphas',
+        'alphas' as keyof S & string,
+        narrow(f('network.alpha'), 0, 10),
+        d,
+        GUIDE_LIMITS.alphas,
+      ),
+  };
+}
