@@ -95,10 +95,12 @@ export const costQuestion: Question<S, Timing[]> = {
     const out: Timing[] = VARIANTS.flatMap((variant) =>
       COST_KINDS.map((kind) => ({ kind, variant, msPerStep: [] as number[] })),
     );
-    const total = s.repeats * out.length;
+    // Round 0 is a warm-up, not kept (the engine tiers up its code on first use); each round
+    // starts with another kind, so no kind always runs first.
+    const total = (s.repeats + 1) * out.length;
     let done = 0;
-    for (let r = 0; r < s.repeats; r++)
-      for (const t of out) {
+    for (let r = 0; r <= s.repeats; r++)
+      for (const t of [...out.slice(r % out.length), ...out.slice(0, r % out.length)]) {
         lab.check(since);
         const pool = pools[VARIANTS.indexOf(t.variant)]!;
         const [res] = (await pool.run([
@@ -111,7 +113,7 @@ export const costQuestion: Question<S, Timing[]> = {
         ])) as TimingResult[];
         if (res!.problems.length > 0)
           throw new Error(res!.problems.map((p) => `${p.field}: ${p.message}`).join('; '));
-        t.msPerStep.push(...res!.msPerStep);
+        if (r > 0) t.msPerStep.push(...res!.msPerStep);
         lab.progress(++done, total, 'timings');
       }
     return out;

@@ -133,11 +133,12 @@ export const reviveQuestion: Question<S, ReviveResult> = {
   },
   show(result, s, host) {
     const start = raceStart(s);
+    const curves = result.revivals.map((rv) => meanCurve(rv.map((r) => r.curve)));
     const chart = seriesChart(
       { title: 'Inactive units active again', yLabel: 'fraction revived', yRange: [0, 1] },
       result.revivals.map((rv, i) => ({
         label: `α = ${s.alphas[i]}`,
-        points: meanCurve(rv.map((r) => r.curve)),
+        points: curves[i]!,
       })),
     );
     const summary = s.alphas.map((alpha, i) => {
@@ -145,6 +146,11 @@ export const reviveQuestion: Question<S, ReviveResult> = {
       const inactive = rv.reduce((a, r) => a + r.inactiveAtStart, 0);
       const revived = rv.reduce((a, r) => a + r.revivedAtEnd, 0);
       const firsts = rv.map((r) => r.firstRevival).filter((x): x is number => x !== null);
+      // The mean curve's highest point: revived units can die again.
+      const peak = curves[i]!.reduce((a, p) => (p[1] > a[1] ? p : a), [start, 0] as [
+        number,
+        number,
+      ]);
       const failed = result.runs[i]!.filter(
         (r) => r.problems.length > 0 || r.diverged !== null,
       ).length;
@@ -154,6 +160,8 @@ export const reviveQuestion: Question<S, ReviveResult> = {
         revived,
         firsts: spread(firsts),
         withRevival: firsts.length,
+        peak,
+        endShare: curves[i]![curves[i]!.length - 1]?.[1] ?? 0,
         runs: rv.length,
         failed,
       };
@@ -164,6 +172,7 @@ export const reviveQuestion: Question<S, ReviveResult> = {
         'α',
         'inactive at the start',
         'active at the end',
+        'most active again (mean over seeds)',
         'steps to the first revival (mean ± sd)',
         'seeds with a revival',
       ],
@@ -171,6 +180,7 @@ export const reviveQuestion: Question<S, ReviveResult> = {
         String(x.alpha),
         String(x.inactive),
         `${x.revived} (${x.inactive > 0 ? formatPercent(x.revived / x.inactive) : '—'})`,
+        `${formatPercent(x.peak[1])} at step ${x.peak[0]}`,
         x.withRevival > 0
           ? `${formatValue(x.firsts.mean)} ± ${formatValue(x.firsts.sd)} (${x.firsts.min} to ${x.firsts.max})`
           : 'none',
@@ -197,9 +207,10 @@ export const reviveQuestion: Question<S, ReviveResult> = {
     const tiny = summary.filter((x) => x.alpha > 0).sort((a, b) => a.alpha - b.alpha)[0];
     if (zero !== undefined && tiny !== undefined && zero.inactive > 0)
       conclusion.push(
-        tiny.revived > zero.revived
-          ? `The smallest leak tried, α = ${tiny.alpha}, revived ${tiny.revived - zero.revived} more units than α = 0 did through the earlier layers alone.`
-          : `The smallest leak tried, α = ${tiny.alpha}, revived no more units than α = 0 (${zero.revived}) in ${s.steps - start} steps.`,
+        (tiny.revived > zero.revived
+          ? `By step ${s.steps} the smallest leak tried, α = ${tiny.alpha}, had ${tiny.revived - zero.revived} more units active again than α = 0 had through the earlier layers alone.`
+          : `By step ${s.steps} the smallest leak tried, α = ${tiny.alpha}, had no more units active again than α = 0 (${tiny.revived} against ${zero.revived}).`) +
+          ` Its mean share active again peaked at ${formatPercent(tiny.peak[1])} at step ${tiny.peak[0]}, against ${formatPercent(zero.peak[1])} for α = 0${tiny.peak[1] > tiny.endShare ? `, and ended at ${formatPercent(tiny.endShare)}: some of the units it brought back went inactive again` : ''}.`,
       );
     if (total === 0)
       conclusion.push(
