@@ -7,6 +7,7 @@ import { parseLink, writeLink } from '../../state/link';
 import { Cancelled } from '../../run/lab-pool';
 import { publishGuide } from '../../test-hook';
 import type { AnyQuestion, Lab, Shown } from './question';
+import { SETTING_LABELS } from './rows';
 
 export const QUESTION_KEY = 'q';
 const OTHER_KEYS = ['mode', QUESTION_KEY, 'simd'];
@@ -44,7 +45,12 @@ export function questionPage(
     return h(
       'div',
       { class: 'gd-field' },
-      h('label', { for: id }, p.key),
+      h(
+        'label',
+        { for: id },
+        SETTING_LABELS[p.key] ?? p.key,
+        h('span', { class: 'gd-key' }, ` (${p.key})`),
+      ),
       input,
       h('p', { id: help, class: 'hint' }, ''),
     );

@@ -80,3 +80,28 @@ export function rows<S extends Partial<Common>>(catalog: Catalog) {
       ),
   };
 }
+
+/** What each link key means, for the settings' labels (the key follows in brackets). */
+export const SETTING_LABELS: Readonly<Record<string, string>> = {
+  alphas: 'α values',
+  seeds: 'seeds',
+  seed: 'first seed',
+  data: 'dataset',
+  hidden: 'hidden units per layer',
+  steps: 'training steps',
+  opt: 'optimizer',
+  lr: 'learning rate',
+  target: 'target training loss',
+  span: 'a: x in [−a, a] or [0, a]',
+  depths: 'depths (hidden layers)',
+  widths: 'widths (units per layer)',
+  kind: 'activation',
+  alpha: 'α (Leaky ReLU)',
+  biasValue: 'constant bias value',
+  bias: 'starting bias of every unit',
+  spike: 'learning rate of the spike',
+  spikeAt: 'spike at step',
+  spikeFor: 'spike length in steps',
+  batch: 'batch size',
+  repeats: 'repeats',
+};
