@@ -140,6 +140,11 @@ export const preluQuestion: Question<S, PreluResult> = {
       conclusion.push(
         `Starting from ${PRELU_START}, the learned α ended at ${ends.map((xs, l) => `${formatValue(spread(xs).mean)} in layer ${l + 1}`).join(', ')} (means over ${ok.length} seeds).`,
       );
+    const negative = ends.map((xs, l) => ({ l, a: spread(xs).mean })).filter((x) => x.a < 0);
+    if (negative.length > 0)
+      conclusion.push(
+        `In ${negative.map((x) => `layer ${x.l + 1}`).join(', ')} the learned α went below 0: there the unit’s output on the negative side has the opposite sign of z, so the activation is no longer monotonic, something no fixed leaky slope in [0, 1) does.`,
+      );
     if (best !== undefined)
       conclusion.push(
         `Of the fixed values tried, α = ${best.a} gave the lowest mean test loss (${formatValue(spread(best.losses).mean)}); PReLU reached ${formatValue(spread(preluLoss).mean)}.`,
