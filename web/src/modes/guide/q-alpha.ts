@@ -41,13 +41,16 @@ export const alphaQuestion: Question<S, TrainResult[]> = {
   props(catalog) {
     const r = rows<S>(catalog);
     return [
-      r.alphas(ALPHA_PRESETS.map((p) => p.alpha)),
-      r.seed(1),
-      r.data('spiral', 'binary_classification'),
-      r.hidden([8, 8, 8]),
-      r.steps(2000),
-      r.opt('adam'),
-      r.lr(0.03),
+      ...r.task({
+        alphas: ALPHA_PRESETS.map((p) => p.alpha),
+        seed: 1,
+        data: 'spiral',
+        task: 'binary_classification',
+        hidden: [8, 8, 8],
+        steps: 2000,
+        opt: 'adam',
+        lr: 0.03,
+      }),
       numberProp<S>(
         'target',
         'target',

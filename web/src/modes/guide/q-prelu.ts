@@ -53,17 +53,17 @@ export const preluQuestion: Question<S, PreluResult> = {
   look: 'Where each layer’s α settles (the curves are means over seeds), whether the layers agree, and how the learned values compare with the best fixed α and its test loss.',
   duration: 'ten to thirty seconds',
   props(catalog) {
-    const r = rows<S>(catalog);
-    return [
-      r.alphas([0, 0.01, 0.1, 0.25, 0.5]),
-      r.seeds(3),
-      r.seed(1),
-      r.data('spiral', 'binary_classification'),
-      r.hidden([8, 8, 8]),
-      r.steps(3000),
-      r.opt('adam'),
-      r.lr(0.01),
-    ];
+    return rows<S>(catalog).task({
+      alphas: [0, 0.01, 0.1, 0.25, 0.5],
+      seeds: 3,
+      seed: 1,
+      data: 'spiral',
+      task: 'binary_classification',
+      hidden: [8, 8, 8],
+      steps: 3000,
+      opt: 'adam',
+      lr: 0.01,
+    });
   },
   links(s) {
     return [

@@ -87,14 +87,17 @@ export const reviveQuestion: Question<S, ReviveResult> = {
     const bias = narrow(fieldRange(catalog, 'init.bias_value'), -10, 10);
     const steps = narrow(fieldRange(catalog, 'training.steps'), 0, GUIDE_LIMITS.steps);
     return [
-      r.alphas([0, 0.001, 0.01, 0.2]),
-      r.seeds(5),
-      r.seed(1),
-      r.data('circle', 'binary_classification'),
-      r.hidden([16, 16, 16]),
-      r.steps(2000),
-      r.opt('adam'),
-      r.lr(0.01),
+      ...r.task({
+        alphas: [0, 0.001, 0.01, 0.2],
+        seeds: 5,
+        seed: 1,
+        data: 'circle',
+        task: 'binary_classification',
+        hidden: [16, 16, 16],
+        steps: 2000,
+        opt: 'adam',
+        lr: 0.01,
+      }),
       numberProp<S>('bias', 'bias', bias, -2),
       numberProp<S>('spike', 'spike', spikeRange(fieldRange(catalog, 'optimizer.lr')), 0),
       numberProp<S>('spikeAt', 'spikeAt', steps, 200),

@@ -42,17 +42,17 @@ export const sparsityQuestion: Question<S, Row[]> = {
   look: 'The ReLU row’s share of exact zeros, measured rather than assumed; how the negative-side share moves with α; and whether accuracy follows.',
   duration: 'ten to twenty seconds',
   props(catalog) {
-    const r = rows<S>(catalog);
-    return [
-      r.alphas([0, 0.01, 0.05, 0.1, 0.2, 0.3]),
-      r.seeds(3),
-      r.seed(1),
-      r.data('spiral', 'binary_classification'),
-      r.hidden([16, 16]),
-      r.steps(2000),
-      r.opt('adam'),
-      r.lr(0.01),
-    ];
+    return rows<S>(catalog).task({
+      alphas: [0, 0.01, 0.05, 0.1, 0.2, 0.3],
+      seeds: 3,
+      seed: 1,
+      data: 'spiral',
+      task: 'binary_classification',
+      hidden: [16, 16],
+      steps: 2000,
+      opt: 'adam',
+      lr: 0.01,
+    });
   },
   links(s) {
     return [

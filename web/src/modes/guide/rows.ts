@@ -28,7 +28,7 @@ type Row<S> = Property<S>;
 
 export function rows<S extends Partial<Common>>(catalog: Catalog) {
   const f = (path: string) => fieldRange(catalog, path);
-  return {
+  const r = {
     seed: (d: number): Row<S> =>
       numberProp<S>('seed', 'seed' as keyof S & string, narrow(f('seed'), 0, 2 ** 31 - 1), d),
     seeds: (d: number): Row<S> =>
@@ -78,6 +78,23 @@ export function rows<S extends Partial<Common>>(catalog: Catalog) {
         d,
         GUIDE_LIMITS.alphas,
       ),
+  };
+  return {
+    ...r,
+    /** The rows of the fields given, in one order: α values, seeds, seed, data, network, ... */
+    task(d: Partial<Common> & { task?: 'binary_classification' | 'regression' }): Row<S>[] {
+      const out: (Row<S> | null)[] = [
+        d.alphas ? r.alphas(d.alphas) : null,
+        d.seeds !== undefined ? r.seeds(d.seeds) : null,
+        d.seed !== undefined ? r.seed(d.seed) : null,
+        d.data !== undefined ? r.data(d.data, d.task) : null,
+        d.hidden ? r.hidden(d.hidden) : null,
+        d.steps !== undefined ? r.steps(d.steps) : null,
+        d.opt !== undefined ? r.opt(d.opt) : null,
+        d.lr !== undefined ? r.lr(d.lr) : null,
+      ];
+      return out.filter((x): x is Row<S> => x !== null);
+    },
   };
 }
 
