@@ -2,7 +2,8 @@
 // time from navigation to the first training frame (served over http and opened from
 // file://), and, with "fast" pacing on the default network, the training steps per second the
 // page delivers against what its own engine computes in the same run (the worker's compute
-// time only), for SIMD and for scalar. Prints a table and JSON lines (build/bench/page.jsonl).
+// time only), for SIMD and for scalar; and the time of the born-dead question's grid at its
+// defaults. Prints a table and JSON lines (build/bench/page.jsonl).
 //   node --import tsx bench/page/page-bench.ts [--seconds S] [--loads N]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,6 +102,34 @@ for (const variant of ['simd', 'scalar']) {
   });
   await context.close();
 }
+// The born-dead question's grid at its defaults (depths 2-20, widths 2,3,4,5,10, 1,000 seeds
+// per cell), He and RAI, as a reader runs it: the time the core took in the lab worker, and
+// from the click to the drawn result.
+for (const variant of ['simd', 'scalar']) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}${variant === 'scalar' ? '?simd=0' : ''}#mode=guide&q=born-dead`);
+  await page.waitForFunction(() => window.__leakyLab?.guide?.question === 'born-dead');
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Run the experiment' }).click();
+  await page.waitForFunction(() => window.__leakyLab?.guide?.state === 'done', undefined, {
+    timeout: 120_000,
+  });
+  const clickToResult = Date.now() - t0;
+  const ms = await page.evaluate(
+    () => (window.__leakyLab!.guide!.numbers as { ms: { he: number; rai: number } }).ms,
+  );
+  emit({
+    what: 'born-dead-grid',
+    variant,
+    cells: 19 * 5,
+    seeds: 1000,
+    he_ms: Math.round(ms.he),
+    rai_ms: Math.round(ms.rai),
+    click_to_result_ms: clickToResult,
+  });
+  await context.close();
+}
 await browser.close();
 await server.close();
 
@@ -119,6 +148,10 @@ for (const l of lines) {
   else if (l['what'] === 'first-frame')
     console.log(
       `  first frame, ${String(l['from']).padEnd(5)}     ${Math.round(l['ms_median'] as number)} ms (median of ${loads})`,
+    );
+  else if (l['what'] === 'born-dead-grid')
+    console.log(
+      `  born-dead grid, ${String(l['variant']).padEnd(6)} He ${l['he_ms']} ms, RAI ${l['rai_ms']} ms in the worker; ${l['click_to_result_ms']} ms from the click to the drawn result (95 cells x 1,000 seeds each)`,
     );
   else
     console.log(

@@ -23,6 +23,21 @@ export interface LeakyLabHook {
   readonly run?: RunHook;
   /** The compare mode's runs, once they have started. */
   readonly compare?: CompareHook;
+  /** The question page shown, and its last experiment. */
+  readonly guide?: GuideHook;
+}
+
+/** A question page's experiment, read-only. */
+export interface GuideHook {
+  readonly question: string;
+  readonly state: 'idle' | 'running' | 'done' | 'failed';
+  /** The page's link (its settings), without '#'. */
+  readonly settings: string;
+  /** What the page drew (per question; see modes/guide/q-*.ts), once done. */
+  readonly numbers?: unknown;
+  /** The sentences computed from the result. */
+  readonly conclusion?: readonly string[];
+  readonly error?: string;
 }
 
 /** The compare mode's grid as drawn, read-only. */
@@ -121,22 +136,33 @@ export function publishRun(run: RunHook): void {
   current = Object.freeze({ ...current, run: Object.freeze(run) });
 }
 
-/** Replaces the compare part of the snapshot (a mode without the activation plot). */
+/** The snapshot so far, or an empty one (a mode without the activation plot). */
+function baseSnapshot(variant: Variant): LeakyLabHook {
+  return (
+    current ?? {
+      variant,
+      ready: false,
+      kind: '',
+      alpha: 0,
+      lower: 0,
+      upper: 0,
+      evaluations: 0,
+      z: [],
+      f: [],
+      df: [],
+      problems: [],
+    }
+  );
+}
+
+/** Replaces the compare part of the snapshot. */
 function publishCompare(compare: CompareHook, variant: Variant): void {
-  const base = current ?? {
-    variant,
-    ready: false,
-    kind: '',
-    alpha: 0,
-    lower: 0,
-    upper: 0,
-    evaluations: 0,
-    z: [],
-    f: [],
-    df: [],
-    problems: [],
-  };
-  current = Object.freeze({ ...base, compare: Object.freeze(compare) });
+  current = Object.freeze({ ...baseSnapshot(variant), compare: Object.freeze(compare) });
+}
+
+/** Replaces the guide part of the snapshot. */
+export function publishGuide(guide: GuideHook, variant: Variant): void {
+  current = Object.freeze({ ...baseSnapshot(variant), guide: Object.freeze(guide) });
 }
 
 /** What a run's watcher listens to: a session's events, or one run's of a grid. */

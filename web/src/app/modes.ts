@@ -4,6 +4,7 @@ import type { Catalog } from '../wasm/catalog';
 import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
 import { startCompare } from '../modes/compare/compare-mode';
+import { startGuide } from '../modes/guide/guide-mode';
 import { startPlayground } from '../modes/playground/playground-mode';
 
 /** What a mode gives back: the shell ends it before starting another. */
@@ -40,6 +41,12 @@ export const MODES: readonly ModeEntry[] = [
     label: 'Compare',
     title: 'Two to four activations side by side, from the same starting weights',
     start: startCompare,
+  },
+  {
+    name: 'guide',
+    label: 'Questions',
+    title: 'Eight questions about α, each answered by an experiment you can rerun',
+    start: startGuide,
   },
 ];
 

@@ -41,6 +41,8 @@ export interface TrainerModule {
   Trainer: new (configJson: string) => TrainerHandle;
   defaultConfig(): string;
   validateConfig(json: string): string;
+  /** The born-dead grid: a request JSON in, the cells or the problems out. */
+  initGrid(request: string): string;
 }
 
 export type TrainerFactory = (options?: Record<string, unknown>) => Promise<TrainerModule>;

@@ -1,18 +1,25 @@
-// A run's worker. Its first message hands it the page's compiled core (SIMD or scalar, chosen
-// by the page), which it instantiates with the shared glue; then it serves runs.
+// A worker of the page: a run's (one training run, frames to draw) or a lab's (headless jobs,
+// lab-worker-core.ts). Its first message hands it the page's compiled core (SIMD or scalar,
+// chosen by the page) and its role; then it serves runs or jobs. One script for both keeps
+// the page to one inlined copy of the core's glue.
 import { instantiateCore } from '../wasm/instantiate';
+import { serveLab } from './lab-worker-core';
 import { serveRuns } from './run-worker-core';
 import type { TrainerModule } from './trainer-api';
 
-/** The first message a run's worker gets (before any ToWorker message). */
+/** The first message a worker gets (before any ToWorker or ToLab message). */
 export interface WorkerInit {
   type: 'init';
   module: WebAssembly.Module;
   variant: 'simd' | 'scalar';
+  /** Absent: a run's worker. */
+  role?: 'run' | 'lab';
 }
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerInit>) => void) | null };
 scope.onmessage = (e) => {
-  const { module, variant } = e.data;
-  serveRuns(() => instantiateCore<TrainerModule>(module), variant);
+  const { module, variant, role } = e.data;
+  const core = () => instantiateCore<TrainerModule>(module);
+  if (role === 'lab') serveLab(core);
+  else serveRuns(core, variant);
 };

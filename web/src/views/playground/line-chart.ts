@@ -31,6 +31,8 @@ export interface ChartSpec {
   log?: boolean;
   /** Plot height in CSS pixels (default: 200 on narrow screens, 220 otherwise). */
   height?: number;
+  /** The x axis (default: training steps). */
+  x?: { label: string; format: (x: number) => string; log?: boolean };
 }
 
 /** A vertical line at step `x` with a short label: a live change of alpha or the rate. */
@@ -132,14 +134,14 @@ export class LineChart {
         },
       },
       cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-      scales: { x: { time: false }, y: yScale },
+      scales: { x: spec.x?.log ? { time: false, distr: 3, log: 10 } : { time: false }, y: yScale },
       axes: [
         {
-          ...axis('step'),
+          ...axis(spec.x?.label ?? 'step'),
           size: 34,
           labelSize: 16,
           space: 60,
-          values: (_u, splits) => splits.map((v) => formatStep(v)),
+          values: (_u, splits) => splits.map((v) => (spec.x?.format ?? formatStep)(v)),
         },
         {
           ...axis(spec.yLabel),
@@ -150,7 +152,10 @@ export class LineChart {
         },
       ],
       series: [
-        { label: 'step', value: (u, v, s, i) => show(u, v, s, i, formatStep) },
+        {
+          label: spec.x?.label ?? 'step',
+          value: (u, v, s, i) => show(u, v, s, i, spec.x?.format ?? formatStep),
+        },
         ...spec.series.map((s): uPlot.Series => ({
           label: s.label,
           stroke: s.stroke,
