@@ -23,6 +23,7 @@
 //                 "histogram_range": 5, "target_loss": 0 (0: none) }
 // }
 #pragma once
+#include "csv_import.hpp"
 #include "dataset.hpp"
 #include "init.hpp"
 #include "network.hpp"
@@ -115,6 +116,10 @@ Loss resolve_loss(const RunConfig& config, Task task, Problems& problems);
 
 // The network a config describes for a dataset (its columns, and its classes for softmax_ce).
 NetworkSpec network_spec(const RunConfig& config, const Dataset& data, Loss loss);
+
+// How a CSV file becomes this run's data: the config's data.csv options with its train
+// fraction, input features and data seed (what the CLI's --data and the page's import use).
+CsvSpec csv_spec(const RunConfig& config);
 
 // Every number of the config schema by its path ("data.points", "network.hidden[].units",
 // "optimizer.lr", ...) with its range: what the catalog exports to the CLI's help and the page.
