@@ -1,9 +1,9 @@
-// A run's worker, handed the page's compiled core. Workers are inlined (classic, IIFE), so the
-// page works from file:// too.
+// A run's worker, handed the page's compiled core. The single file inlines it (classic, IIFE),
+// so that page works from file:// too; the site loads it as a file of its own.
 import type { LoadedCore } from '../wasm/load-core';
 import type { WorkerLike } from './session';
 import type { WorkerInit } from './worker';
-import RunWorker from './worker.ts?worker&inline';
+import RunWorker from '@run-worker';
 
 export function createRunWorker(core: LoadedCore): WorkerLike {
   const worker = new RunWorker();
