@@ -3,11 +3,26 @@
 import type { Catalog } from '../wasm/catalog';
 import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
+import type { RunSession } from '../run/session';
+import type { Store } from '../state/store';
+import type { PartInfo } from './parts';
+import { PLAYGROUND_PARTS } from '../modes/playground/parts';
 import { startPlayground } from '../modes/playground/playground-mode';
 
-/** What a mode gives back: the shell ends it before starting another. */
+/**
+ * What a mode gives back: the shell ends it before starting another. A mode with one store and
+ * one run session gives them too: the embed API, exports and imports work through them.
+ */
 export interface ModeHandle {
   dispose(): void;
+  readonly store?: Store;
+  readonly session?: RunSession;
+}
+
+/** How the shell starts a mode beyond the defaults (an embed). */
+export interface ModeOptions {
+  /** Do not train until asked (an embed that starts when scrolled into view or clicked). */
+  startPaused?: boolean;
 }
 
 export type StartMode = (
@@ -15,6 +30,7 @@ export type StartMode = (
   catalog: Catalog,
   host: HTMLElement,
   notices: Notices,
+  options?: ModeOptions,
 ) => ModeHandle;
 
 export interface ModeEntry {
@@ -23,6 +39,8 @@ export interface ModeEntry {
   /** One line for the navigation's title. */
   title: string;
   start: StartMode;
+  /** The parts an embed can hide or show alone (app/parts.ts). */
+  parts: readonly PartInfo[];
 }
 
 export const MODE_KEY = 'mode';
@@ -33,6 +51,7 @@ export const MODES: readonly ModeEntry[] = [
     label: 'Playground',
     title: 'One network: drag α and watch its units',
     start: startPlayground,
+    parts: PLAYGROUND_PARTS,
   },
 ];
 

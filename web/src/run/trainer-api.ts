@@ -28,6 +28,8 @@ export interface TrainerHandle {
   layout(): string;
   config(): string;
   modelJson(): string;
+  /** What beyond the weights decides how the run goes on (core/schema/trainer_json.hpp). */
+  resumeState(): string;
   /** Every hidden unit's pre-activation over a grid (optional: newer cores). */
   unitMaps?(width: number, height: number): Float32Array;
   /** The grid's height as the core made it (1 for 1-D data). */
@@ -36,7 +38,15 @@ export interface TrainerHandle {
 }
 
 export interface TrainerModule {
-  Trainer: new (configJson: string) => TrainerHandle;
+  /** A run of the config; with a CSV file's text and/or a model file's text ("" for none). */
+  Trainer: {
+    new (configJson: string): TrainerHandle;
+    new (configJson: string, csvText: string, modelText: string): TrainerHandle;
+  };
+  /** A CSV file as the config would read it: a summary or problems (core/schema/import_json). */
+  checkCsv(csvText: string, configJson: string): string;
+  /** A model file: a summary or problems (core/schema/import_json). */
+  checkModel(modelText: string): string;
   defaultConfig(): string;
   validateConfig(json: string): string;
 }

@@ -1,0 +1,92 @@
+// The header's share tools: Embed, Export and Import, over the running mode's store and run
+// session (modes without them leave the buttons off). Also keeps the run's evaluations for the
+// metrics export, from the first frame of each run.
+import type { ModeEntry, ModeHandle } from '../app/modes';
+import { h } from '../dom';
+import type { Notices } from '../views/notices';
+import type { LoadedCore } from '../wasm/load-core';
+import { EmbedDialog } from './embed-dialog';
+import { ExportDialog } from './export-dialog';
+import { ImportDialog } from './import-dialog';
+import { MetricsLog } from './metrics';
+import './share.css';
+
+interface Attached {
+  embed: EmbedDialog;
+  export: ExportDialog;
+  import: ImportDialog;
+  off: (() => void)[];
+}
+
+export class ShareTools {
+  readonly element: HTMLDivElement;
+  private readonly buttons: Record<'embed' | 'export' | 'import', HTMLButtonElement>;
+  private attached: Attached | null = null;
+  private readonly metrics = new MetricsLog();
+  private config = '';
+
+  constructor(
+    private readonly screen: HTMLElement,
+    private readonly notices: Notices,
+  ) {
+    const button = (label: string, title: string): HTMLButtonElement =>
+      h('button', { type: 'button', class: 'share-button', title, disabled: true }, label);
+    this.buttons = {
+      embed: button('Embed', 'Put this run in your own page: an iframe or an element'),
+      export: button('Export', 'Save pictures, metrics, the model, a PyTorch script'),
+      import: button('Import', 'Start from a model file, or train on a CSV file'),
+    };
+    this.element = h(
+      'div',
+      { class: 'share-tools', role: 'group', 'aria-label': 'Share' },
+      this.buttons.embed,
+      this.buttons.export,
+      this.buttons.import,
+    );
+    for (const key of ['embed', 'export', 'import'] as const)
+      this.buttons[key].addEventListener('click', () => this.attached?.[key].open());
+  }
+
+  attach(entry: ModeEntry, handle: ModeHandle, core: LoadedCore): void {
+    this.detach();
+    const { store, session } = handle;
+    if (store === undefined || session === undefined) return;
+    this.metrics.reset();
+    this.config = '';
+    this.attached = {
+      embed: new EmbedDialog(entry, store),
+      export: new ExportDialog({
+        entry,
+        store,
+        session,
+        screen: this.screen,
+        metrics: this.metrics,
+        config: () => this.config,
+        version: core.info.version,
+      }),
+      import: new ImportDialog({
+        store,
+        session,
+        core: core.module,
+        catalog: core.catalog,
+        notices: this.notices,
+      }),
+      off: [
+        session.events.on('status', (e) => {
+          if (e.status === 'starting') this.metrics.reset();
+        }),
+        session.events.on('ready', (e) => (this.config = e.config)),
+        session.events.on('frame', (f) => this.metrics.add(f.evaluations)),
+      ],
+    };
+    for (const b of Object.values(this.buttons)) b.disabled = false;
+  }
+
+  detach(): void {
+    if (this.attached === null) return;
+    for (const off of this.attached.off) off();
+    this.attached.import.dispose();
+    this.attached = null;
+    for (const b of Object.values(this.buttons)) b.disabled = true;
+  }
+}
