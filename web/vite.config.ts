@@ -17,6 +17,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { csp } from './vite-csp.ts';
 import { embedTypes } from './vite-embed-types.ts';
+import { preloadWasm } from './vite-preload.ts';
 import { serviceWorker } from './vite-service-worker.ts';
 import { wasmInline } from './vite-wasm-inline.ts';
 
@@ -65,7 +66,7 @@ function page(single: boolean): UserConfig {
           viteSingleFile({ removeViteModuleLoader: true }),
           csp('single', join(DIST, SINGLE_FILE)),
         ]
-      : [wasmInline(), csp('site'), serviceWorker(here('src/offline/sw.ts'))],
+      : [wasmInline(), csp('site'), preloadWasm(), serviceWorker(here('src/offline/sw.ts'))],
   };
 }
 

@@ -6,6 +6,7 @@ import { EmbedController } from '../embed/embed-mode';
 import { embedFrame } from '../embed/embed-frame';
 import { parseEmbedOptions } from '../embed/embed-options';
 import { registerOffline } from '../offline/register';
+import { warmRunWorker } from '../run/worker-factory';
 import { ShareTools } from '../share/share-tools';
 import { MODE_KEY, MODES, modeOf, type ModeEntry, type ModeHandle } from './modes';
 import { installTestHook } from '../test-hook';
@@ -73,6 +74,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const badge = new VariantBadge(badgeHost);
   const choice = chooseVariant(location.search, simdSupported());
   badge.loading(choice);
+  warmRunWorker(); // its code loads while the core compiles
 
   let core: LoadedCore;
   try {

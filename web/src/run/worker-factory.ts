@@ -5,8 +5,17 @@ import type { WorkerLike } from './session';
 import type { WorkerInit } from './worker';
 import RunWorker from '@run-worker';
 
+/** A worker started ahead of its run, loading its code while the page starts. */
+let spare: Worker | null = null;
+
+/** Starts the first run's worker now (it gets the core when its run is made). */
+export function warmRunWorker(): void {
+  spare ??= new RunWorker();
+}
+
 export function createRunWorker(core: LoadedCore): WorkerLike {
-  const worker = new RunWorker();
+  const worker = spare ?? new RunWorker();
+  spare = null;
   worker.postMessage({
     type: 'init',
     module: core.compiled,
