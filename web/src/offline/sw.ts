@@ -2,13 +2,16 @@
 // VERSION). Small and our own rather than Workbox: the site is a handful of files with hashed
 // names, known at build time, so it needs only a precache, one cache per build, and two fetch
 // rules; workbox-build would add a bundler and a Babel toolchain to the build for that.
-//   install   caches every file of this build (cache "leaky-lab-<VERSION>"), then takes over
+//   install   caches every file of this build (cache "leaky-lab-<VERSION>") but the wasm
+//             variant this browser will not run (probed as the page probes), then takes over
 //   activate  deletes the caches of earlier builds, so a new build replaces the old cleanly
 //   fetch     pages: the network first (a new build is seen at once), the cache when offline;
 //             other files of the site: the cache first (names are hashed), the network after,
 //             kept for next time. Nothing outside the site's own origin and scope is touched.
 // Browsers refuse service workers on file://; the single file works without one.
 declare const PRECACHE: readonly string[];
+declare const WASM: { simd: string; scalar: string };
+declare const SIMD_PROBE: Uint8Array<ArrayBuffer>;
 declare const VERSION: string;
 
 // The few service-worker types used here (the page's tsconfig has the DOM library, not WebWorker).
@@ -35,7 +38,11 @@ sw.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(PRECACHE.map((f) => new Request(f, { cache: 'reload' })));
+      const wasm = WebAssembly.validate(SIMD_PROBE) ? WASM.simd : WASM.scalar;
+      // Files with hashed names (assets/) may come from the HTTP cache, where the page's own
+      // first requests just put them; the others are fetched afresh.
+      const fresh = (f: string): RequestCache => (f.startsWith('assets/') ? 'default' : 'reload');
+      await cache.addAll([...PRECACHE, wasm].map((f) => new Request(f, { cache: fresh(f) })));
       await sw.skipWaiting();
     })(),
   );
