@@ -18,6 +18,8 @@ let site: StaticServer;
 let blog: StaticServer;
 /** Another page on an origin the embeds do not allow. */
 let stranger: StaticServer;
+/** The blog's pages, by path (tests add pages pasted from the Embed dialog). */
+const pages: Record<string, string> = {};
 
 type Hook = NonNullable<NonNullable<Window['__leakyLab']>['run']>;
 
@@ -66,7 +68,6 @@ describe('embeds on another origin', { timeout: 600_000 }, () => {
       args: CHROMIUM_ARGS,
     });
     site = await serveStatic({ root: DIST, base: '/leaky-lab/' });
-    const pages: Record<string, string> = {};
     blog = await serveStatic({ root: null, pages });
     stranger = await serveStatic({ root: null, pages });
     const allow = `origin=${blog.origin}`;
@@ -282,6 +283,49 @@ describe('embeds on another origin', { timeout: 600_000 }, () => {
     });
     assert.equal(lazy, 'relu');
     await closeWatched(w);
+  });
+
+  it('works pasted from the Embed dialog into a plain page, the API driving it', async () => {
+    const w = await openWatched(browser, `${site.url}#data=xor&seed=5&alpha=0.2`, {
+      allowed: [site.url],
+    });
+    const { page } = w;
+    await trains(page);
+    await page.getByRole('button', { name: 'Embed', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByLabel('Your page’s origin, for the postMessage API (optional)')
+      .fill(blog.origin);
+    const snippet = (label: string): Promise<string> => dialog.getByLabel(label).inputValue();
+    const frame = await snippet('iframe snippet');
+    const element = await snippet('Element snippet');
+    const api = await snippet('API example');
+    assert.match(frame, new RegExp(`origin=${blog.origin.replace(/[.:/]/g, '\\$&')}`));
+    assert.match(element, /data="xor" alpha="0.2"/);
+    await closeWatched(w);
+    const icon = '<link rel="icon" href="data:,">';
+    pages['/pasted-iframe.html'] = `<!doctype html><html><head>${icon}</head><body>${frame}
+<script src="${site.url}leaky-lab.js"></script>
+<script>window.lab = LeakyLab.connect(document.querySelector('iframe'));</script></body></html>`;
+    pages['/pasted-element.html'] =
+      `<!doctype html><html><head>${icon}</head><body>${element}\n${api}</body></html>`;
+
+    const a = await open('/pasted-iframe.html');
+    await a.page.evaluate(() => window.lab.ready);
+    const set = await a.page.evaluate(() => window.lab.set({ alpha: 0.25 }));
+    assert.equal(set.settings['alpha'], '0.25');
+    assert.equal(set.settings['seed'], '5');
+    await closeWatched(a);
+
+    // The API example sets alpha 0.3 once the element is ready.
+    const b = await open('/pasted-element.html');
+    await b.page.waitForFunction(async () => {
+      const el = document.querySelector('leaky-lab');
+      if (el?.connection == null) return false;
+      const s = await el.getState();
+      return s.settings['alpha'] === '0.3' && s.settings['data'] === 'xor';
+    });
+    await closeWatched(b);
   });
 
   it('fits a 600 x 400 frame and a 390-wide one', async () => {
