@@ -127,13 +127,8 @@ export type EventMessage = {
   [K in EventName]: { source: 'leaky-lab'; v: ProtocolVersion; event: K; data: Events[K] };
 }[EventName];
 
-/** The host helper: `LeakyLab.connect(iframe)` (dist/leaky-lab.js). */
-export interface LeakyLabConnection {
-  /** Sends a command; resolves with its result, rejects with an Error holding the ApiError. */
-  send<C extends CommandName>(
-    cmd: C,
-    args?: Extract<Command, { cmd: C }>['args'],
-  ): Promise<Results[C]>;
+/** The commands as methods: the host helper's and the element's. */
+export interface Commands {
   play(): Promise<EmbedState>;
   pause(): Promise<EmbedState>;
   step(): Promise<EmbedState>;
@@ -141,6 +136,15 @@ export interface LeakyLabConnection {
   set(patch: SettingsPatch): Promise<EmbedState>;
   getState(): Promise<EmbedState>;
   getStatistics(): Promise<EmbedStatistics | null>;
+}
+
+/** The host helper: `LeakyLab.connect(iframe)` (dist/leaky-lab.js). */
+export interface LeakyLabConnection extends Commands {
+  /** Sends a command; resolves with its result, rejects with an Error holding the ApiError. */
+  send<C extends CommandName>(
+    cmd: C,
+    args?: Extract<Command, { cmd: C }>['args'],
+  ): Promise<Results[C]>;
   /** Listens to an event; returns the function that stops listening. */
   on<K extends EventName>(event: K, listener: (data: Events[K]) => void): () => void;
   /** Resolves when the embed has said `ready`. */
@@ -174,17 +178,13 @@ export interface EmbedFlags {
   origins?: string[];
 }
 
-/** `<leaky-lab>`: attributes are the link's settings plus hide, view, loading, autoplay. */
-export interface LeakyLabElement extends HTMLElement {
+/**
+ * `<leaky-lab>`: attributes are the link's settings (kebab-case) plus hide, view, loading,
+ * autoplay; the embed's events arrive as CustomEvents of the same names (data in `detail`).
+ */
+export interface LeakyLabElement extends HTMLElement, Commands {
   /** The connection to the embed (null until its frame exists: loading="lazy"). */
   readonly connection: LeakyLabConnection | null;
-  play(): Promise<EmbedState>;
-  pause(): Promise<EmbedState>;
-  step(): Promise<EmbedState>;
-  reset(): Promise<EmbedState>;
-  set(patch: SettingsPatch): Promise<EmbedState>;
-  getState(): Promise<EmbedState>;
-  getStatistics(): Promise<EmbedStatistics | null>;
 }
 
 declare global {

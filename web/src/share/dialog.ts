@@ -1,5 +1,5 @@
 // A modal dialog (the native <dialog>: focus kept inside, Escape closes) with a title, a close
-// button and a body the caller fills.
+// button and a body the caller fills; and a labelled field for its controls.
 import { h, uid } from '../dom';
 
 export class Dialog {
@@ -35,4 +35,10 @@ export class Dialog {
   close(): void {
     this.element.close();
   }
+}
+
+/** `control` under its label (the label names it for assistive technology). */
+export function field(label: string, control: HTMLElement): HTMLElement {
+  control.id = uid('field');
+  return h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
 }

@@ -2,7 +2,7 @@
 // frame's size and the origin of the page that will drive it; copy an iframe, the <leaky-lab>
 // element, or an example of the API. Every snippet holds the current run's link.
 import type { ModeEntry } from '../app/modes';
-import { h, uid } from '../dom';
+import { h } from '../dom';
 import { AUTOPLAY, parseOrigin, type Autoplay } from '../embed/embed-options';
 import {
   apiExample,
@@ -14,7 +14,7 @@ import {
 import { LIVE_KEY } from '../state/link';
 import { defaultSettings } from '../state/properties';
 import type { Store } from '../state/store';
-import { Dialog } from './dialog';
+import { Dialog, field } from './dialog';
 
 const SIZES = [
   { label: '600 × 400', width: 600, height: 400 },
@@ -80,11 +80,6 @@ export class EmbedDialog {
     private readonly store: Store,
   ) {
     const body = this.dialog.body;
-    const field = (label: string, control: HTMLElement): HTMLElement => {
-      const id = uid('embed');
-      control.id = id;
-      return h('div', { class: 'field' }, h('label', { for: id }, label), control);
-    };
     const views = entry.parts.filter((p) => p.view === true);
     this.view = h(
       'select',

@@ -1,7 +1,7 @@
 // The Import dialog: a model file (its weights start the next runs; the controls switch to its
 // network) or a CSV dataset (the next runs train on it). The core checks each file and names
 // the line and column of every problem; nothing runs on a file it refused.
-import { h, uid } from '../dom';
+import { h } from '../dom';
 import type { CsvOptions } from '../run/protocol';
 import { withCsvOptions } from '../run/csv-config';
 import type { RunSession } from '../run/session';
@@ -11,7 +11,7 @@ import type { Store } from '../state/store';
 import type { Notices } from '../views/notices';
 import type { Catalog } from '../wasm/catalog';
 import type { CoreModule } from '../wasm/core-api';
-import { Dialog } from './dialog';
+import { Dialog, field } from './dialog';
 import {
   architecture,
   checkCsv,
@@ -55,11 +55,6 @@ export class ImportDialog {
   private readonly offStore: () => void;
 
   constructor(private readonly t: ImportTarget) {
-    const field = (label: string, control: HTMLElement): HTMLElement => {
-      const id = uid('import');
-      control.id = id;
-      return h('div', { class: 'field' }, h('label', { for: id }, label), control);
-    };
     this.dialog.body.append(
       h('h3', {}, 'A model (JSON)'),
       h(
