@@ -10,7 +10,7 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { PLAYGROUND_PARTS } from '../../web/src/modes/playground/parts.ts';
 import { CHROMIUM_ARGS, DIST } from './support/harness.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
-import { closeWatched, openWatched, trains, type Watched } from './support/watch.ts';
+import { closeWatched, openShare, openWatched, trains, type Watched } from './support/watch.ts';
 
 let browser: Browser;
 let site: StaticServer;
@@ -291,7 +291,7 @@ describe('embeds on another origin', { timeout: 600_000 }, () => {
     });
     const { page } = w;
     await trains(page);
-    await page.getByRole('button', { name: 'Embed', exact: true }).click();
+    await openShare(page, 'Embed');
     const dialog = page.getByRole('dialog');
     await dialog
       .getByLabel('Your page’s origin, for the postMessage API (optional)')

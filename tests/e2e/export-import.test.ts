@@ -11,7 +11,7 @@ import { PAGE_LIMITS } from '../../web/src/state/settings.ts';
 import { CHROMIUM_ARGS, DIST } from './support/harness.ts';
 import { nodeCore, run, stepTo } from './support/page-run.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
-import { closeWatched, openWatched, trains } from './support/watch.ts';
+import { closeWatched, openShare, openWatched, trains } from './support/watch.ts';
 
 let browser: Browser;
 let site: StaticServer;
@@ -55,11 +55,9 @@ describe('exports and imports', { timeout: 400_000 }, () => {
       allowed: [site.url],
     });
     const { page } = w;
-    // Past step 100 first: stepTo's wait for step 0 after Reset must not be met by this run.
-    await page.waitForFunction(() => (window.__leakyLab?.run?.evaluation?.step ?? 0) >= 100);
     const r = await stepTo(page, 100, 2);
     assert.equal(r.step, 200);
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await openShare(page, 'Export');
     for (const p of PLAYGROUND_PARTS.filter((x) => x.view === true)) {
       const { name, bytes } = await downloaded(page, p.label);
       assert.equal(name, `leaky-lab-${p.name}-step200.png`);
@@ -102,7 +100,7 @@ describe('exports and imports', { timeout: 400_000 }, () => {
     await trains(page);
     // Paused, so that each new run waits at step 0.
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await openShare(page, 'Import');
     const dialog = page.getByRole('dialog');
     const csvInput = dialog.getByLabel('CSV file');
     const modelInput = dialog.getByLabel('Model file');

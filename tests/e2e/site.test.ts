@@ -14,7 +14,7 @@ import { build, type Plugin } from 'vite';
 import { SITE_CSP } from '../../web/vite-csp.ts';
 import { CHROMIUM_ARGS, DIST, PAGE_FILE, ROOT } from './support/harness.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
-import { closeWatched, openWatched, trains } from './support/watch.ts';
+import { closeWatched, openShare, openWatched, trains } from './support/watch.ts';
 
 const BASE = '/leaky-lab/';
 let browser: Browser;
@@ -60,14 +60,12 @@ describe('the hosted site and the single file', { timeout: 400_000 }, () => {
     await page.getByRole('button', { name: /^Keras/ }).click();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await trains(page, 10);
-    for (const name of ['Embed', 'Export', 'Import']) {
-      await page.getByRole('button', { name, exact: true }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.waitFor();
-      await dialog.getByRole('button', { name: 'Close' }).click();
+    for (const name of ['Embed', 'Export', 'Import'] as const) {
+      await openShare(page, name);
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     }
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await openShare(page, 'Export');
     await page.getByRole('button', { name: 'Metrics (CSV)' }).click();
     assert.equal((await download).suggestedFilename(), 'leaky-lab-metrics.csv');
     const run = await page.evaluate(() => window.__leakyLab!.run!);

@@ -25,6 +25,8 @@ export interface LeakyLabHook {
 export interface RunHook {
   /** The build the run's worker uses. */
   readonly variant: Variant;
+  /** The session's id of the run shown (a new run, a new id). */
+  readonly runId: number;
   /** 'starting', 'running' (a run exists), 'rejected' (config problems), 'diverged', 'failed'. */
   readonly status: 'starting' | 'running' | 'rejected' | 'diverged' | 'failed';
   readonly step: number;
@@ -107,6 +109,7 @@ export function publishRun(run: RunHook): void {
 export function watchRun(session: RunSession, variant: Variant): void {
   let hook: RunHook = {
     variant,
+    runId: 0,
     status: 'starting',
     step: 0,
     playing: false,
@@ -127,6 +130,7 @@ export function watchRun(session: RunSession, variant: Variant): void {
   session.events.on('status', (e) => {
     if (e.status === 'starting')
       set({
+        runId: e.runId,
         status: 'starting',
         step: 0,
         frames: 0,

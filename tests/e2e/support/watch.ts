@@ -72,3 +72,10 @@ export async function trains(
     timeout,
   });
 }
+
+/** Opens one of the header's Share dialogs (Embed, Export, Import). */
+export async function openShare(page: Page, item: 'Embed' | 'Export' | 'Import'): Promise<void> {
+  await page.locator('.share-tools > summary').click();
+  await page.getByRole('button', { name: `${item}…`, exact: true }).click();
+  await page.getByRole('dialog').waitFor();
+}

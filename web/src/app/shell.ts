@@ -64,8 +64,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
       ),
     ),
     nav,
-    h('div', { class: 'header-tools' }, share.element, badgeHost, theme.element),
+    h('div', { class: 'header-tools' }, badgeHost, theme.element),
   );
+  share.mount(header.querySelector('.header-tools') ?? header, footer);
   if (embed === null) root.replaceChildren(header, noticesHost, main, footer);
   else root.replaceChildren(...embedFrame(root, embed, noticesHost, main, badgeHost));
   // Listening from the start: a host's first message may come before the core has loaded.

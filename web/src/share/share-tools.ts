@@ -11,6 +11,9 @@ import { ImportDialog } from './import-dialog';
 import { MetricsLog } from './metrics';
 import './share.css';
 
+/** The page's phone layout starts below this width (playground-layout.css). */
+const NARROW_PX = 760;
+
 interface Attached {
   embed: EmbedDialog;
   export: ExportDialog;
@@ -19,7 +22,8 @@ interface Attached {
 }
 
 export class ShareTools {
-  readonly element: HTMLDivElement;
+  /** One Share menu in the header (a disclosure: it takes little room on a phone). */
+  readonly element: HTMLDetailsElement;
   private readonly buttons: Record<'embed' | 'export' | 'import', HTMLButtonElement>;
   private attached: Attached | null = null;
   private readonly metrics = new MetricsLog();
@@ -30,21 +34,50 @@ export class ShareTools {
     private readonly notices: Notices,
   ) {
     const button = (label: string, title: string): HTMLButtonElement =>
-      h('button', { type: 'button', class: 'share-button', title, disabled: true }, label);
+      h('button', { type: 'button', class: 'share-item', title, disabled: true }, label);
     this.buttons = {
-      embed: button('Embed', 'Put this run in your own page: an iframe or an element'),
-      export: button('Export', 'Save pictures, metrics, the model, a PyTorch script'),
-      import: button('Import', 'Start from a model file, or train on a CSV file'),
+      embed: button('Embed…', 'Put this run in your own page: an iframe or an element'),
+      export: button('Export…', 'Save pictures, metrics, the model, a PyTorch script'),
+      import: button('Import…', 'Start from a model file, or train on a CSV file'),
     };
     this.element = h(
-      'div',
-      { class: 'share-tools', role: 'group', 'aria-label': 'Share' },
-      this.buttons.embed,
-      this.buttons.export,
-      this.buttons.import,
+      'details',
+      { class: 'share-tools' },
+      h(
+        'summary',
+        { class: 'share-button', 'aria-label': 'Share: embed, export, import' },
+        'Share',
+      ),
+      h(
+        'div',
+        { class: 'share-menu', role: 'group', 'aria-label': 'Share' },
+        this.buttons.embed,
+        this.buttons.export,
+        this.buttons.import,
+      ),
     );
     for (const key of ['embed', 'export', 'import'] as const)
-      this.buttons[key].addEventListener('click', () => this.attached?.[key].open());
+      this.buttons[key].addEventListener('click', () => {
+        this.element.open = false;
+        this.attached?.[key].open();
+      });
+    // A click elsewhere closes the menu.
+    document.addEventListener('click', (e) => {
+      if (this.element.open && !this.element.contains(e.target as Node)) this.element.open = false;
+    });
+  }
+
+  /**
+   * Puts the menu in `wide` (the header) and, where the screen is narrow and the header has
+   * no room for it, in `narrow` (the footer).
+   */
+  mount(wide: HTMLElement, narrow: HTMLElement): void {
+    const phone = window.matchMedia?.(`(max-width: ${NARROW_PX}px)`);
+    const place = (): void => {
+      (phone?.matches === true ? narrow : wide).prepend(this.element);
+    };
+    phone?.addEventListener?.('change', place);
+    place();
   }
 
   attach(entry: ModeEntry, handle: ModeHandle, core: LoadedCore): void {
