@@ -6,9 +6,9 @@
 // Prints JSON lines, then a table.
 //   leaky-dense-bench [--seconds S]   S: time per measurement (default 0.3)
 //
-// GFLOP/s as DESIGN.md section 5 defines it: 2 * in * out flops per layer per sample forward,
-// times 3 for forward + backward. The first layer skips dX (nothing needs it), so the flops
-// actually executed are fewer: "gflops_executed" counts those.
+// GFLOP/s as docs/definitions.md (Benchmark workloads) counts them: 2 * in * out flops per
+// layer per sample forward, times 3 for forward + backward. The first layer skips dX (nothing
+// needs it), so the flops actually executed are fewer: "gflops_executed" counts those.
 #include "activation.hpp"
 #include "bench_support.hpp"
 #include "dense.hpp"
@@ -170,8 +170,9 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("\nDense layers, forward+backward, %s (%s); GFLOP/s as DESIGN.md counts them\n",
-              bench::kPlatform, arch.c_str());
+  std::printf(
+      "\nDense layers, forward+backward, %s (%s); GFLOP/s as docs/definitions.md counts them\n",
+      bench::kPlatform, arch.c_str());
   std::printf("%-4s %-11s %15s %15s %12s %12s %9s\n", "", "hidden", "simd samples/s",
               "scalar samples/s", "simd GFLOP/s", "scalar GFLOP/s", "speed-up");
   for (std::size_t i = 0; i < results.size(); ++i) {

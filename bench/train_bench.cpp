@@ -1,5 +1,5 @@
-// Training and inference throughput on the reference workloads of DESIGN.md section 5,
-// each with ReLU and Leaky ReLU (alpha 0.01), SIMD and scalar kernels:
+// Training and inference throughput on the reference workloads (docs/definitions.md,
+// Benchmark workloads), each with ReLU and Leaky ReLU (alpha 0.01), SIMD and scalar kernels:
 //   W1 playground  2 -> 8 -> 8 -> 1, 500 spiral points, batch 10, SGD lr 0.03: samples/s
 //   W2 wide        2 -> 64 -> 64 -> 64 -> 1, 1000 spiral points, batch 32: samples/s
 //   W3 mnist-size  784 -> 256 -> 256 -> 10, random data, batch 64, softmax CE: samples/s

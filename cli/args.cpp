@@ -1,9 +1,8 @@
 #include "args.hpp"
 
-#include <cerrno>
+#include "decimal.hpp"
+
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace leaky::cli {
 
@@ -42,38 +41,34 @@ std::optional<std::string> parse_args(int argc, char** argv, int first,
   return std::nullopt;
 }
 
-std::optional<double> parse_number(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size()) return std::nullopt;
-  return v;
+std::optional<double> parse_number(const std::string& text, bool non_finite) {
+  if (non_finite && non_finite_word(text)) {
+    const bool sign = text[0] == '-' || text[0] == '+';
+    if (text[sign] == 'n' || text[sign] == 'N') return std::nan("");
+    return text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+  }
+  return parse_decimal(text);
 }
 
-std::optional<std::string> whole_number_option(const Args& args, const char* name, double lo,
-                                               double hi, double& out) {
+std::optional<std::string> whole_number_option(const Args& args, const char* name,
+                                               const Range& range, double& out) {
   auto text = args.get(name);
   if (!text) return std::nullopt;
   auto v = parse_number(*text);
-  if (!v || std::floor(*v) != *v || *v < lo || *v > hi) {
-    char range[96];
-    std::snprintf(range, sizeof range, "[%.0f, %.0f]", lo, hi);
-    return "--" + std::string(name) + " must be a whole number within " + range + ", got '" +
-           *text + "'";
-  }
+  if (!v || !range.contains(*v))
+    return "--" + std::string(name) + " must be " + range.describe() + ", got '" + *text + "'";
   out = *v;
   return std::nullopt;
 }
 
-std::optional<std::vector<double>> parse_number_list(const std::string& text) {
+std::optional<std::vector<double>> parse_number_list(const std::string& text, bool non_finite) {
   std::vector<double> out;
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = text.find(',', start);
     const std::string item =
         text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    auto v = parse_number(item);
+    auto v = parse_number(item, non_finite);
     if (!v) return std::nullopt;
     out.push_back(*v);
     if (comma == std::string::npos) break;

@@ -3,6 +3,8 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "json_writer.hpp"
+#include "messages.hpp"
+#include "range.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -25,15 +27,15 @@ std::string activation_help() {
          "  --lower, --upper  rrelu's slope range, 0 <= lower <= upper (default 1/8, 1/3);\n"
          "              eval mode uses (lower+upper)/2\n"
          "  --training  rrelu only: one random slope per x, drawn from U(lower, upper)\n"
-         "  --seed      rrelu training noise seed, integer >= 0 (default 0)\n"
+         "  --seed      with --training: the noise seed, integer >= 0 (default 0)\n"
+         "  An option the kind does not read (--alpha for relu, ...) is refused.\n"
          "  --x         comma-separated numbers (inf and nan are accepted)\n"
          "  --scalar    use the scalar reference kernels instead of the SIMD ones\n";
 }
 
 namespace {
 int fail(const std::string& message) {
-  std::fprintf(stderr, "leaky-lab activation: %s\n", message.c_str());
-  return 2;
+  return cli::fail("activation", message);
 }
 } // namespace
 
@@ -56,24 +58,32 @@ int run_activation(int argc, char** argv) {
                                    : "unknown kind '" + kind_name + "'") +
                 "; valid kinds: " + kind_names());
   Activation act = default_activation(*kind);
+  // An option the kind does not read would change nothing: refused, not ignored.
+  const KindInfo& traits = info(*kind);
+  if (args.has("alpha") && !traits.uses_alpha)
+    return fail("--alpha: " + kind_name + " has no alpha (only " +
+                kind_names(&KindInfo::uses_alpha) + " do)");
+  for (const char* bound : {"lower", "upper"})
+    if (args.has(bound) && !traits.uses_bounds)
+      return fail("--" + std::string(bound) + ": " + kind_name +
+                  " has no lower and upper bounds (only rrelu has)");
 
   auto number_option = [&](const char* name, float& target) -> std::optional<std::string> {
     auto text = args.get(name);
     if (!text) return std::nullopt;
-    auto v = parse_number(*text);
+    auto v = parse_number(*text, /*non_finite=*/true); // validate() says why nan is refused
     if (!v) return "--" + std::string(name) + " must be a number, got '" + *text + "'";
-    target = static_cast<float>(*v);
+    target = to_float(*v);
     return std::nullopt;
   };
   const std::pair<const char*, float*> numbers[] = {
       {"alpha", &act.alpha}, {"lower", &act.lower}, {"upper", &act.upper}};
   for (auto [name, target] : numbers)
     if (auto error = number_option(name, *target)) return fail(*error);
-  if (args.has("alpha") && !info(*kind).uses_alpha)
-    std::fprintf(stderr, "leaky-lab activation: note: %s has no alpha; --alpha is ignored\n",
-                 kind_name.c_str());
   act.training = args.has("training");
-  if (act.training && *kind != Kind::rrelu) return fail("--training applies to rrelu only");
+  if (act.training && !traits.uses_bounds) return fail("--training applies to rrelu only");
+  if (args.has("seed") && !act.training)
+    return fail("--seed applies to rrelu's --training noise only");
   if (Problems problems = validate(act); !problems.empty()) return fail(problems_to_text(problems));
 
   double seed = 0;
@@ -86,11 +96,13 @@ int run_activation(int argc, char** argv) {
 
   auto x_text = args.get("x");
   if (!x_text) return fail("--x is required, e.g. --x=-2,-0.5,0,1.5");
-  auto xs = parse_number_list(*x_text);
+  auto xs = parse_number_list(*x_text, /*non_finite=*/true);
   if (!xs)
     return fail("--x must be comma-separated numbers, e.g. --x=-2,0,1.5; got '" + *x_text + "'");
 
-  std::vector<float> x(xs->begin(), xs->end()), f(x.size()), df(x.size()), noise;
+  std::vector<float> x, f(xs->size()), df(xs->size()), noise;
+  for (double v : *xs)
+    x.push_back(to_float(v));
   if (act.training) {
     noise.resize(x.size());
     Rng rng(static_cast<std::uint64_t>(seed));

@@ -2,7 +2,11 @@
 // and a summary table with means and standard deviations.
 #include "args.hpp"
 #include "commands.hpp"
+#include "files.hpp"
 #include "json_writer.hpp"
+#include "memory_estimate.hpp"
+#include "messages.hpp"
+#include "range.hpp"
 #include "run_setup.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
@@ -15,9 +19,15 @@
 
 namespace leaky::cli {
 
+namespace {
+constexpr Range kSeedsRange = Range::whole(1, 10000);
+constexpr Range kJobsRange = Range::whole(1, 256);
+} // namespace
+
 std::string sweep_help() {
   return "leaky-lab sweep --config C.json --alpha A1,A2,... [--seeds S] [--steps N] [--jobs J]\n"
          "                [--data D.csv] [--out runs.jsonl] [--target-loss L] [--scalar]\n"
+         "                [--memory-budget MiB]\n"
          "  Trains one run per (alpha, seed): alpha replaces the slope of every hidden layer\n"
          "  whose activation has one (leaky_relu, prelu's initial slope, elu); the seeds are\n"
          "  the config's seed, seed+1, ... (they vary weights and batch order, and the data\n"
@@ -27,88 +37,109 @@ std::string sweep_help() {
          "  train/test loss, accuracy, dead and dormant fractions, born-dead fraction, collapsed\n"
          "  and diverged counts, and steps to reach the target loss (checked every\n"
          "  eval_every steps; --target-loss overrides training.target_loss).\n"
-         "  --steps 0 measures networks at initialization: born-dead units and collapse.\n";
+         "  --steps 0 measures networks at initialization: born-dead units and collapse.\n"
+         "  --seeds     " +
+         kSeedsRange.describe() + "; --jobs " + kJobsRange.describe() +
+         "\n"
+         "  The alphas times the seeds, the runs, must be " +
+         kSweepRunsRange.describe() + ".\n" + memory_budget_help() +
+         "              J runs at once share it.\n";
 }
 
 namespace {
 
 int fail(const std::string& message) {
-  std::fprintf(stderr, "leaky-lab sweep: %s\n", message.c_str());
-  return 2;
+  return cli::fail("sweep", message);
 }
 
+// What the table needs of a run, and its JSON line: kept for every run until the end, so
+// nothing in it grows with the network (an Evaluation does).
 struct RunResult {
-  float alpha = 0;
-  std::uint64_t seed = 0;
-  Evaluation first, last;
-  UnitTotals totals;
-  Divergence divergence;
-  std::optional<std::int64_t> steps_to_target;
+  std::string line;
+  std::int64_t steps = 0;
+  // The last evaluation's; unset for a diverged run (left out of the means).
+  std::optional<double> train_loss, test_loss, test_accuracy, dead, dormant;
+  double born_dead = 0;
+  bool classification = false, collapsed = false, diverged = false;
+  std::optional<double> steps_to_target;
   std::string problem;
 };
 
-// `fixed` is the data of every run (CSV, or a config with data.seed); without it each run
-// generates its data from its own seed.
-RunResult run_one(RunConfig config, const Dataset* fixed, float alpha, std::uint64_t seed,
-                  Kernels kernels) {
-  RunResult r;
-  r.alpha = alpha;
-  r.seed = seed;
+// The config of the run with this alpha and seed.
+RunConfig run_config(RunConfig config, float alpha, std::uint64_t seed) {
   config.seed = seed;
   for (HiddenLayerSpec& h : config.hidden)
     if (info(h.act.kind).uses_alpha) h.act.alpha = alpha;
   config.data.spec.seed = seed;
-  TrainerResult made =
-      make_trainer(config, fixed ? *fixed : make_dataset(config.data.spec), kernels);
-  if (!made.trainer) {
-    r.problem = problems_to_text(made.problems);
-    return r;
-  }
-  Trainer& t = *made.trainer;
-  r.first = evaluate(t);
-  r.last = r.first;
-  while (t.step < t.total_steps && !t.divergence.diverged) {
-    train(t, std::min<std::int64_t>(t.config.training.eval_every, t.total_steps - t.step));
-    if (t.divergence.diverged) break;
-    Evaluation ev = evaluate(t); // not kept when it finds the run diverged
-    if (!t.divergence.diverged) r.last = std::move(ev);
-  }
-  r.totals = unit_totals(r.last);
-  r.divergence = t.divergence;
-  r.steps_to_target = t.target_reached_at;
-  return r;
+  return config;
 }
 
-std::string run_json(const RunResult& r) {
-  const Evaluation& e = r.last;
-  std::string out = "{\"alpha\":" + json::number(r.alpha) + ",\"seed\":" + std::to_string(r.seed) +
+std::string run_json(float alpha, std::uint64_t seed, const Evaluation& first, const Evaluation& e,
+                     const Trainer& t) {
+  const UnitTotals totals = unit_totals(e);
+  const Divergence& d = t.divergence;
+  std::string out = "{\"alpha\":" + json::number(alpha) + ",\"seed\":" + std::to_string(seed) +
                     ",\"steps\":" + std::to_string(e.step) +
                     ",\"train_loss\":" + json::number(e.train_loss) +
                     ",\"test_loss\":" + json::number(e.test_loss);
   if (e.train_accuracy) out += ",\"train_accuracy\":" + json::number(*e.train_accuracy);
   if (e.test_accuracy) out += ",\"test_accuracy\":" + json::number(*e.test_accuracy);
-  out += ",\"dead_fraction\":" + json::number(r.totals.dead_fraction()) +
-         ",\"dormant_fraction\":" + json::number(r.totals.dormant_fraction()) +
-         ",\"born_dead_fraction\":" + json::number(unit_totals(r.first).born_dead_fraction()) +
-         ",\"revivals\":" + std::to_string(r.totals.revivals) +
+  out += ",\"dead_fraction\":" + json::number(totals.dead_fraction()) +
+         ",\"dormant_fraction\":" + json::number(totals.dormant_fraction()) +
+         ",\"born_dead_fraction\":" + json::number(unit_totals(first).born_dead_fraction()) +
+         ",\"revivals\":" + std::to_string(totals.revivals) +
          ",\"collapsed\":" + (e.collapsed ? "true" : "false") +
-         ",\"diverged\":" + (r.divergence.diverged ? "true" : "false");
-  if (r.divergence.diverged)
-    out += ",\"diverged_at\":" + std::to_string(r.divergence.step) +
-           ",\"cause\":" + json::quote(r.divergence.cause);
+         ",\"diverged\":" + (d.diverged ? "true" : "false");
+  if (d.diverged)
+    out += ",\"diverged_at\":" + std::to_string(d.step) + ",\"cause\":" + json::quote(d.cause);
   out += ",\"steps_to_target\":" +
-         (r.steps_to_target ? std::to_string(*r.steps_to_target) : std::string("null"));
+         (t.target_reached_at ? std::to_string(*t.target_reached_at) : std::string("null"));
   return out + "}";
+}
+
+// `fixed` is the data of every run (CSV, or a config with data.seed); without it each run
+// generates its data from its own seed.
+RunResult run_one(const RunConfig& config, const Dataset* fixed, Kernels kernels,
+                  const MemoryBudget& budget, float alpha, std::uint64_t seed) {
+  RunResult r;
+  TrainerResult made = make_trainer(config, fixed ? *fixed : make_dataset(config.data.spec),
+                                    kernels, nullptr, budget);
+  if (!made.trainer) {
+    r.problem = problems_to_text(made.problems);
+    return r;
+  }
+  Trainer& t = *made.trainer;
+  const Evaluation first = evaluate(t);
+  Evaluation last = first;
+  while (t.step < t.total_steps && !t.divergence.diverged) {
+    train(t, std::min<std::int64_t>(t.config.training.eval_every, t.total_steps - t.step));
+    if (t.divergence.diverged) break;
+    Evaluation ev = evaluate(t); // not kept when it finds the run diverged
+    if (!t.divergence.diverged) last = std::move(ev);
+  }
+  r.line = run_json(alpha, seed, first, last, t);
+  r.steps = last.step;
+  r.classification = last.train_accuracy.has_value();
+  r.collapsed = last.collapsed;
+  r.diverged = t.divergence.diverged;
+  r.born_dead = unit_totals(first).born_dead_fraction();
+  if (t.target_reached_at) r.steps_to_target = static_cast<double>(*t.target_reached_at);
+  if (!r.diverged) {
+    const UnitTotals totals = unit_totals(last);
+    r.train_loss = last.train_loss;
+    r.test_loss = last.test_loss;
+    r.test_accuracy = last.test_accuracy;
+    r.dead = totals.dead_fraction();
+    r.dormant = totals.dormant_fraction();
+  }
+  return r;
 }
 
 struct MeanSd {
   double mean = NAN, sd = NAN;
   int n = 0;
 };
-template <class Get> MeanSd mean_sd(const std::vector<const RunResult*>& runs, Get get) {
-  std::vector<double> v;
-  for (const RunResult* r : runs)
-    if (auto x = get(*r)) v.push_back(*x);
+MeanSd mean_sd(const std::vector<double>& v) {
   MeanSd m;
   m.n = static_cast<int>(v.size());
   if (v.empty()) return m;
@@ -121,6 +152,14 @@ template <class Get> MeanSd mean_sd(const std::vector<const RunResult*>& runs, G
     q += (x - m.mean) * (x - m.mean);
   m.sd = v.size() > 1 ? std::sqrt(q / (v.size() - 1)) : 0.0; // sample standard deviation
   return m;
+}
+
+// Over the runs that have the value.
+MeanSd mean_sd(const std::vector<const RunResult*>& runs, std::optional<double> RunResult::*value) {
+  std::vector<double> v;
+  for (const RunResult* r : runs)
+    if (r->*value) v.push_back(*(r->*value));
+  return mean_sd(v);
 }
 
 std::string cell(const MeanSd& m, int precision) {
@@ -143,9 +182,10 @@ std::string pad(const std::string& s, std::size_t width) {
 int run_sweep(int argc, char** argv) {
   Args args;
   const std::vector<OptionSpec> specs = {
-      {"config", true},     {"alpha", true},   {"seeds", true}, {"steps", true},
-      {"jobs", true},       {"data", true},    {"out", true},   {"target-loss", true},
-      {"eval-every", true}, {"scalar", false}, {"help", false}};
+      {"config", true},  {"alpha", true},       {"seeds", true},
+      {"steps", true},   {"jobs", true},        {"data", true},
+      {"out", true},     {"target-loss", true}, {"eval-every", true},
+      {"scalar", false}, {"help", false},       {std::string(kMemoryBudgetOption), true}};
   if (auto error = parse_args(argc, argv, 2, specs, args))
     return fail(*error + " (see leaky-lab sweep --help)");
   if (args.has("help")) {
@@ -159,20 +199,20 @@ int run_sweep(int argc, char** argv) {
 
   auto alpha_text = args.get("alpha");
   if (!alpha_text) return fail("--alpha is required, e.g. --alpha 0,0.001,0.01,0.1,0.3");
-  auto alphas_d = parse_number_list(*alpha_text);
+  auto alphas_d = parse_number_list(*alpha_text, /*non_finite=*/true); // refused just below
   if (!alphas_d) return fail("--alpha must be comma-separated numbers, got '" + *alpha_text + "'");
   std::vector<float> alphas;
   for (double a : *alphas_d) {
-    if (!std::isfinite(static_cast<float>(a)))
+    if (!std::isfinite(to_float(a)))
       return fail("--alpha values must be finite float32 numbers, got '" + *alpha_text + "'");
-    alphas.push_back(static_cast<float>(a));
+    alphas.push_back(to_float(a));
   }
   bool any_alpha = false;
   for (const HiddenLayerSpec& h : config.hidden)
     any_alpha = any_alpha || info(h.act.kind).uses_alpha;
   if (!any_alpha)
-    return fail("no hidden layer of the config has an alpha (use leaky_relu, prelu or elu in "
-                "network.activation)");
+    return fail("no hidden layer of the config has an alpha (use one of " +
+                kind_names(&KindInfo::uses_alpha) + " in network.activation)");
 
 #ifdef __EMSCRIPTEN__
   const double default_jobs = 1; // no pthreads in this build
@@ -180,8 +220,8 @@ int run_sweep(int argc, char** argv) {
   const double default_jobs = std::max(1u, std::thread::hardware_concurrency());
 #endif
   double seeds = 1, jobs = default_jobs;
-  if (auto bad = whole_number_option(args, "seeds", 1, 10000, seeds)) return fail(*bad);
-  if (auto bad = whole_number_option(args, "jobs", 1, 256, jobs)) return fail(*bad);
+  if (auto bad = whole_number_option(args, "seeds", kSeedsRange, seeds)) return fail(*bad);
+  if (auto bad = whole_number_option(args, "jobs", kJobsRange, jobs)) return fail(*bad);
   if (auto text = args.get("target-loss")) {
     auto v = parse_number(*text);
     if (!v || !(*v > 0) || !std::isfinite(*v))
@@ -191,21 +231,40 @@ int run_sweep(int argc, char** argv) {
 
   const std::size_t per_alpha = static_cast<std::size_t>(seeds);
   const std::size_t runs = alphas.size() * per_alpha;
+  if (!kSweepRunsRange.contains(static_cast<double>(runs)))
+    return fail("--alpha and --seeds: " + std::to_string(alphas.size()) + " alphas x " +
+                std::to_string(per_alpha) + " seeds are " + std::to_string(runs) +
+                " runs; a sweep's runs must be " + kSweepRunsRange.describe());
+  const std::size_t threads = static_cast<std::size_t>(std::min<double>(jobs, runs));
+  const Dataset* fixed = args.has("data") || config.data.seed ? &run->data : nullptr;
+  // Every run takes the memory of the first (alpha and seed change no size); `threads` of
+  // them at once must fit the budget together.
+  {
+    const RunConfig first = run_config(config, alphas[0], config.seed);
+    const Problems p =
+        check_memory(estimate_memory(first, fixed ? *fixed : make_dataset(first.data.spec)),
+                     run->budget, threads);
+    if (!p.empty())
+      return fail(problems_to_text(p) + (threads > 1 ? "; or fewer runs at once (--jobs)" : ""));
+  }
+  MemoryBudget per_run = run->budget;
+  per_run.bytes /= threads;
+
   std::vector<RunResult> results(runs);
   std::atomic<std::size_t> next{0};
   const Kernels kernels = args.has("scalar") ? Kernels::scalar : best_kernels();
-  const Dataset* fixed = args.has("data") || config.data.seed ? &run->data : nullptr;
   auto worker = [&] {
-    for (std::size_t i; (i = next++) < runs;)
-      results[i] =
-          run_one(config, fixed, alphas[i / per_alpha], config.seed + i % per_alpha, kernels);
+    for (std::size_t i; (i = next++) < runs;) {
+      const float alpha = alphas[i / per_alpha];
+      const std::uint64_t seed = config.seed + i % per_alpha;
+      results[i] = run_one(run_config(config, alpha, seed), fixed, kernels, per_run, alpha, seed);
+    }
   };
-  const int threads = static_cast<int>(std::min<double>(jobs, static_cast<double>(runs)));
   if (threads <= 1) {
     worker(); // also the only way in a wasm build, which has no pthreads
   } else {
     std::vector<std::thread> pool;
-    for (int j = 0; j < threads; ++j)
+    for (std::size_t j = 0; j < threads; ++j)
       pool.emplace_back(worker);
     for (std::thread& th : pool)
       th.join();
@@ -214,21 +273,18 @@ int run_sweep(int argc, char** argv) {
   for (const RunResult& r : results)
     if (!r.problem.empty()) return fail(r.problem);
 
-  std::FILE* out = stdout;
-  if (auto path = args.get("out")) {
-    out = std::fopen(path->c_str(), "w");
-    if (!out) return fail("cannot write --out '" + *path + "'");
-  }
+  Output out;
+  if (auto path = args.get("out"); path && !out.open("out", *path)) return fail(out.error());
   for (const RunResult& r : results)
-    std::fprintf(out, "%s\n", run_json(r).c_str());
-  if (out != stdout) std::fclose(out);
+    if (!out.line(r.line)) break;
+  if (!out.finish()) return fail(out.error());
 
   // The summary goes to stdout after the JSON lines (or alone, with --out).
-  const bool classification = results.front().last.train_accuracy.has_value();
+  const bool classification = results.front().classification;
   std::printf(
       "\nSweep: %zu alphas x %zu seeds, %lld steps each, %s on %s\n", alphas.size(), per_alpha,
-      static_cast<long long>(results.front().last.step > 0 ? results.front().last.step
-                                                           : config.training.steps),
+      static_cast<long long>(results.front().steps > 0 ? results.front().steps
+                                                       : config.training.steps),
       std::string(info(config.hidden.empty() ? Kind::linear : config.hidden.front().act.kind).name)
           .c_str(),
       std::string(dataset_info(config.data.spec.kind).name).c_str());
@@ -239,28 +295,20 @@ int run_sweep(int argc, char** argv) {
     std::vector<const RunResult*> group;
     for (std::size_t k = 0; k < per_alpha; ++k)
       group.push_back(&results[a * per_alpha + k]);
-    using Opt = std::optional<double>;
-    auto ok = [](const RunResult& r) { return !r.divergence.diverged; };
-    const MeanSd train_loss =
-        mean_sd(group, [&](const RunResult& r) { return ok(r) ? Opt(r.last.train_loss) : Opt(); });
-    const MeanSd test_loss =
-        mean_sd(group, [&](const RunResult& r) { return ok(r) ? Opt(r.last.test_loss) : Opt(); });
-    const MeanSd accuracy =
-        mean_sd(group, [&](const RunResult& r) { return ok(r) ? r.last.test_accuracy : Opt(); });
-    const MeanSd dead = mean_sd(
-        group, [&](const RunResult& r) { return ok(r) ? Opt(r.totals.dead_fraction()) : Opt(); });
-    const MeanSd dormant = mean_sd(group, [&](const RunResult& r) {
-      return ok(r) ? Opt(r.totals.dormant_fraction()) : Opt();
-    });
-    const MeanSd born = mean_sd(
-        group, [&](const RunResult& r) { return Opt(unit_totals(r.first).born_dead_fraction()); });
-    const MeanSd target = mean_sd(group, [&](const RunResult& r) {
-      return r.steps_to_target ? Opt(static_cast<double>(*r.steps_to_target)) : Opt();
-    });
+    const MeanSd train_loss = mean_sd(group, &RunResult::train_loss);
+    const MeanSd test_loss = mean_sd(group, &RunResult::test_loss);
+    const MeanSd accuracy = mean_sd(group, &RunResult::test_accuracy);
+    const MeanSd dead = mean_sd(group, &RunResult::dead);
+    const MeanSd dormant = mean_sd(group, &RunResult::dormant);
+    const MeanSd target = mean_sd(group, &RunResult::steps_to_target);
+    std::vector<double> born_values;
+    for (const RunResult* r : group)
+      born_values.push_back(r->born_dead);
+    const MeanSd born = mean_sd(born_values);
     int collapsed = 0, diverged = 0;
     for (const RunResult* r : group) {
-      collapsed += r->last.collapsed;
-      diverged += r->divergence.diverged;
+      collapsed += r->collapsed;
+      diverged += r->diverged;
     }
     char target_cell[64] = "-";
     if (config.training.target_loss > 0)

@@ -2,8 +2,10 @@
 #include "activation.hpp"
 #include "catalog_json.hpp"
 #include "commands.hpp"
+#include "messages.hpp"
 #include "version.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -19,14 +21,16 @@ void print_help(std::FILE* stream) {
                "                       number with its range, as one JSON document\n"
                "leaky-lab --help       this text;  leaky-lab <command> --help  one command\n"
                "leaky-lab --version    the version\n\n"
-               "Exit status: 0 ok, 2 bad arguments (a one-line message on stderr).\n",
+               "Exit status: 0 ok, 2 bad arguments or files, or an output that cannot be written\n"
+               "(a one-line message on stderr), 3 a training run diverged.\n",
                leaky::kVersion, std::string(leaky::simd_arch_name()).c_str(),
                leaky::cli::activation_help().c_str(), leaky::cli::train_help().c_str(),
                leaky::cli::sweep_help().c_str());
 }
 } // namespace
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
   // Without arguments the usage goes to stderr, as the error it is.
   if (argc < 2) {
     print_help(stderr);
@@ -42,19 +46,24 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!std::strcmp(argv[1], "catalog")) {
-    if (argc > 2) {
-      std::fprintf(stderr, "leaky-lab catalog: takes no options\n");
-      return 2;
-    }
+    if (argc > 2) return leaky::cli::fail("catalog", "takes no options");
     std::puts(leaky::catalog_to_json().c_str());
     return 0;
   }
   if (!std::strcmp(argv[1], "activation")) return leaky::cli::run_activation(argc, argv);
   if (!std::strcmp(argv[1], "train")) return leaky::cli::run_train(argc, argv);
   if (!std::strcmp(argv[1], "sweep")) return leaky::cli::run_sweep(argc, argv);
-  std::fprintf(stderr,
-               "leaky-lab: unknown command '%s'; commands: activation, train, sweep, catalog (see "
-               "leaky-lab --help)\n",
-               argv[1]);
-  return 2;
+  return leaky::cli::fail("", "unknown command '" + std::string(argv[1]) +
+                                  "'; commands: activation, train, sweep, catalog (see "
+                                  "leaky-lab --help)");
+}
+} // namespace
+
+int main(int argc, char** argv) {
+  const int status = run(argc, argv);
+  // What went to stdout is only written when it is flushed: a full disk shows up here (unless
+  // the command has already said why it failed).
+  if (status != leaky::cli::kBadInput && (std::fflush(stdout) != 0 || std::ferror(stdout)))
+    return leaky::cli::fail("", std::string("cannot write to stdout: ") + std::strerror(errno));
+  return status;
 }

@@ -1,30 +1,21 @@
 #include "run_setup.hpp"
 
+#include "csv_import.hpp"
+#include "files.hpp"
 #include "run_config.hpp"
-
-#include <cerrno>
-#include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace leaky::cli {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read '" + path + "': " + std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+std::string memory_budget_help() {
+  return "  --" + std::string(kMemoryBudgetOption) +
+         " MiB  refuse a run whose estimated memory is larger (default " +
+         std::to_string(kDefaultMemoryBudgetMiB) + ", " + kMemoryBudgetRange.describe() + ")\n";
 }
 
 std::optional<Dataset> load_data(const RunConfig& config,
                                  const std::optional<std::string>& csv_path, std::string& error) {
   if (!csv_path) return make_dataset(config.data.spec);
-  auto text = read_file(*csv_path, error);
+  auto text = read_file("data", *csv_path, kCsvMaxBytes, "a CSV file", error);
   if (!text) return std::nullopt;
   CsvImport imported = import_csv(*text, csv_spec(config));
   if (!imported.ok()) {
@@ -40,7 +31,7 @@ std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
     error = "--config is required (a run config JSON file; see README)";
     return std::nullopt;
   }
-  auto text = read_file(*config_path, error);
+  auto text = read_file("config", *config_path, kMaxConfigBytes, "a config", error);
   if (!text) return std::nullopt;
   ConfigResult parsed = parse_config(*text);
   if (!parsed.ok()) {
@@ -50,8 +41,16 @@ std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
   LoadedRun run;
   run.config = parsed.config;
   double v = 0;
+  const std::string budget_option(kMemoryBudgetOption);
+  if (args.has(budget_option)) {
+    if (auto bad = whole_number_option(args, budget_option.c_str(), kMemoryBudgetRange, v)) {
+      error = *bad;
+      return std::nullopt;
+    }
+    run.budget.bytes = static_cast<std::size_t>(v) * kMebibyte;
+  }
   if (args.has("steps")) {
-    if (auto bad = whole_number_option(args, "steps", 0, 1e9, v)) {
+    if (auto bad = whole_number_option(args, "steps", kStepsRange, v)) {
       error = *bad;
       return std::nullopt;
     }
@@ -59,7 +58,7 @@ std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
     run.config.training.epochs = 0;
   }
   if (args.has("eval-every")) {
-    if (auto bad = whole_number_option(args, "eval-every", 1, 1e9, v)) {
+    if (auto bad = whole_number_option(args, "eval-every", kEvalEveryRange, v)) {
       error = *bad;
       return std::nullopt;
     }
@@ -69,9 +68,9 @@ std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
   if (!data) return std::nullopt;
   run.data = std::move(*data);
   if (auto model_path = args.get("model")) {
-    auto model_text = read_file(*model_path, error);
+    auto model_text = read_file("model", *model_path, kMaxModelBytes, "a model file", error);
     if (!model_text) return std::nullopt;
-    ModelResult m = parse_model(*model_text);
+    ModelResult m = parse_model(*model_text, run.budget.bytes);
     if (!m.ok()) {
       error = "--model '" + *model_path + "': " + problems_to_text(m.problems);
       return std::nullopt;

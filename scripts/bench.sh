@@ -3,7 +3,7 @@
 # JSON lines to build/bench/<name>.jsonl. Options (e.g. --seconds 1) go to every benchmark.
 #   activation  forward+backward of relu, leaky_relu, elu, gelu; SIMD vs scalar
 #   dense       dense layers of W1 and W3; SIMD vs scalar
-#   train       workloads W1-W4 of DESIGN.md section 5; relu vs leaky_relu, SIMD vs scalar
+#   train       workloads W1-W4 (docs/definitions.md); relu vs leaky_relu, SIMD vs scalar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

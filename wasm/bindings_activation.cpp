@@ -4,6 +4,7 @@
 #include "activation.hpp"
 #include "catalog_json.hpp"
 #include "json_writer.hpp"
+#include "range.hpp"
 #include "version.hpp"
 
 #include <emscripten/bind.h>
@@ -55,9 +56,9 @@ public:
     } else {
       problems.push_back({"kind", spec.kind, "kind must be one of: " + leaky::kind_names()});
     }
-    act.alpha = static_cast<float>(spec.alpha);
-    act.lower = static_cast<float>(spec.lower);
-    act.upper = static_cast<float>(spec.upper);
+    act.alpha = leaky::to_float(spec.alpha);
+    act.lower = leaky::to_float(spec.lower);
+    act.upper = leaky::to_float(spec.upper);
     act.training = spec.training;
     for (leaky::Problem& p : leaky::validate(act))
       problems.push_back(std::move(p));

@@ -1,5 +1,7 @@
 #include "json_writer.hpp"
 
+#include "text.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +11,29 @@ namespace leaky::json {
 
 std::string quote(std::string_view s) {
   std::string out = "\"";
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence(s, i);
+    const auto c = static_cast<unsigned char>(s[i]);
+    char buf[8];
+    if (n == 0) {
+      // JSON cannot hold a byte that is not UTF-8: it becomes the text \xNN, as printable().
+      std::snprintf(buf, sizeof buf, "\\\\x%02x", c);
+      out += buf;
+      ++i;
+      continue;
+    }
+    if (n > 1) {
+      const auto next = static_cast<unsigned char>(s[i + 1]);
+      if (c == 0xC2 && next < 0xA0) { // a C1 control character, as \u0080..\u009f
+        std::snprintf(buf, sizeof buf, "\\u%04x", next);
+        out += buf;
+      } else {
+        out.append(s.substr(i, n));
+      }
+      i += n;
+      continue;
+    }
+    ++i;
     switch (c) {
     case '"':
       out += "\\\"";
@@ -27,12 +51,11 @@ std::string quote(std::string_view s) {
       out += "\\t";
       break;
     default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buf[8];
+      if (c < 0x20 || c == 0x7F) {
         std::snprintf(buf, sizeof buf, "\\u%04x", c);
         out += buf;
       } else {
-        out += c;
+        out += static_cast<char>(c);
       }
     }
   }

@@ -9,6 +9,7 @@
 
 namespace leaky::json {
 
+// A JSON string; control characters escaped, bytes that are not UTF-8 as the text \xNN.
 std::string quote(std::string_view s);
 std::string number(double v);
 std::string number(float v);

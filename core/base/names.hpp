@@ -25,14 +25,18 @@ template <class Table, class E> const auto& entry_of(const Table& table, E value
   return table[0];
 }
 
-// "a, b, c"
-template <class Table> std::string names_of(const Table& table) {
+// "a, b, c": the names of the entries `keep` selects (all by default).
+template <class Table, class Keep> std::string names_of(const Table& table, Keep keep) {
   std::string out;
   for (const auto& entry : table) {
+    if (!keep(entry)) continue;
     if (!out.empty()) out += ", ";
     out += entry.name;
   }
   return out;
+}
+template <class Table> std::string names_of(const Table& table) {
+  return names_of(table, [](const auto&) { return true; });
 }
 
 template <class Table> std::vector<std::string> name_list(const Table& table) {

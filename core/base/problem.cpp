@@ -19,7 +19,7 @@ std::string problems_to_text(const Problems& problems) {
   std::string out;
   for (const Problem& p : problems) {
     if (!out.empty()) out += "; ";
-    out += p.field + " = " + p.value + ": " + p.message;
+    out += p.field + (p.value.empty() ? "" : " = " + p.value) + ": " + p.message;
   }
   return out;
 }

@@ -6,6 +6,8 @@
 
 namespace leaky {
 
+// Text quoted from the input is made printable (text.hpp) where the problem is made, so that
+// its JSON form (json::quote) holds the same strings.
 struct Problem {
   std::string field;   // path of the field, e.g. "alpha" or "layers[2].units"
   std::string value;   // the offending value as text
@@ -17,7 +19,7 @@ using Problems = std::vector<Problem>;
 // JSON array of {"field","value","message"} objects.
 std::string problems_to_json(const Problems& problems);
 
-// One line: "alpha = nan: alpha must be a finite number; ..."
+// One line: "alpha = nan: alpha must be a finite number; ..." ("field: message" without a value)
 std::string problems_to_text(const Problems& problems);
 
 } // namespace leaky

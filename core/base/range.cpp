@@ -13,6 +13,14 @@ bool Range::contains(double v) const {
   return !integer || std::floor(v) == v;
 }
 
+float to_float(double v) {
+  // Halfway between the largest float and the next power of two: from there on, round to
+  // nearest gives infinity.
+  constexpr double kOverflow = 3.4028235677973366e38;
+  if (std::fabs(v) >= kOverflow) return v > 0 ? INFINITY : -INFINITY;
+  return static_cast<float>(v); // NaN stays NaN
+}
+
 std::string Range::describe() const {
   if (min == -kFloatMax && max == kFloatMax) return "any finite float32 number";
   const std::string lo = json::number(min), hi = json::number(max);

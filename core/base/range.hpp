@@ -27,4 +27,10 @@ struct Range {
 inline constexpr double kFloatMax = 3.4028234663852886e38;
 inline constexpr Range kAnyFiniteFloat = Range::closed(-kFloatMax, kFloatMax);
 
+// v rounded to float32 as IEEE 754 does (to nearest; past the largest float, to infinity),
+// without the undefined behaviour of a C++ cast of a value beyond float's range. A float
+// field is checked against its range after this rounding: 1e-50 is 0 as a float, and
+// 0.99999999 is 1.
+float to_float(double v);
+
 } // namespace leaky

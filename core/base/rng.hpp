@@ -30,6 +30,18 @@ struct Rng {
 
   // Uniform in [lo, hi).
   float uniform(float lo, float hi) { return lo + (hi - lo) * uniform(); }
+
+  // Uniform in [0, bound), bound >= 1, unbiased: rejection below 2^32 mod bound, then the
+  // remainder. (Data generation's portable::below is Lemire's multiply-shift, which draws
+  // other numbers from the same stream: each keeps its own, so that no seed changes.)
+  std::uint32_t next_below(std::uint32_t bound) {
+    const std::uint32_t threshold = (0u - bound) % bound;
+    std::uint32_t r;
+    do
+      r = next_u32();
+    while (r < threshold);
+    return r % bound;
+  }
 };
 
 } // namespace leaky

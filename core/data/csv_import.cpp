@@ -1,6 +1,8 @@
 #include "csv_import.hpp"
 
+#include "decimal.hpp"
 #include "json_writer.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,15 +23,12 @@ bool is_blank(std::string_view line) {
                      [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-// The offending text, shortened for a message.
+// The offending text, shortened and made printable for a message (control characters and
+// bytes that are not UTF-8 escaped as \xNN: they are kept so in the problem itself).
 std::string excerpt(std::string_view s) {
   constexpr std::size_t kMax = 40;
-  if (s.size() <= kMax) return std::string(s);
-  return std::string(s.substr(0, kMax)) + "...";
+  if (s.size() <= kMax) return printable(s);
+  return printable(s.substr(0, kMax)) + "...";
 }
 
 std::string where(long line) {
@@ -59,13 +58,16 @@ struct SplitError {
   std::string message;
 };
 
-// Splits one line into trimmed, unquoted fields.
-bool split(std::string_view line, char delimiter, std::vector<std::string>& fields,
-           SplitError& error) {
+// Splits one line into trimmed, unquoted fields, keeping at most `max_fields` of them: a long
+// line costs its own bytes at most, however many delimiters it holds. Returns the number of
+// fields on the line (which may exceed fields.size()), or 0 on a quoting error.
+std::size_t split(std::string_view line, char delimiter, std::size_t max_fields,
+                  std::vector<std::string>& fields, SplitError& error) {
   fields.clear();
   const std::size_t n = line.size();
-  std::size_t i = 0;
+  std::size_t i = 0, count = 0;
   for (;;) {
+    const bool keep = count < max_fields;
     while (i < n && is_space(line[i], delimiter))
       ++i;
     std::string field;
@@ -74,9 +76,10 @@ bool split(std::string_view line, char delimiter, std::vector<std::string>& fiel
       bool closed = false;
       while (i < n) {
         if (line[i] != '"') {
-          field += line[i++];
+          if (keep) field += line[i];
+          ++i;
         } else if (i + 1 < n && line[i + 1] == '"') {
-          field += '"';
+          if (keep) field += '"';
           i += 2;
         } else {
           ++i;
@@ -85,14 +88,14 @@ bool split(std::string_view line, char delimiter, std::vector<std::string>& fiel
         }
       }
       if (!closed) {
-        error = {fields.size() + 1, "a quote is not closed on this line"};
-        return false;
+        error = {count + 1, "a quote is not closed on this line"};
+        return 0;
       }
       while (i < n && is_space(line[i], delimiter))
         ++i;
       if (i < n && line[i] != delimiter) {
-        error = {fields.size() + 1, "text after the closing quote"};
-        return false;
+        error = {count + 1, "text after the closing quote"};
+        return 0;
       }
     } else {
       const std::size_t start = i;
@@ -101,48 +104,16 @@ bool split(std::string_view line, char delimiter, std::vector<std::string>& fiel
       std::size_t end = i;
       while (end > start && is_space(line[end - 1], delimiter))
         --end;
-      field.assign(line.substr(start, end - start));
+      if (keep) field.assign(line.substr(start, end - start));
     }
-    fields.push_back(std::move(field));
-    if (i >= n) return true;
+    if (keep) fields.push_back(std::move(field));
+    ++count;
+    if (i >= n) return count;
     ++i; // the delimiter
   }
 }
 
 enum class Parse { ok, empty, not_number, not_finite, out_of_range };
-
-// Decimal syntax: [+-] (digits [. digits] | . digits) [(e|E) [+-] digits].
-bool decimal_syntax(std::string_view s) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-  std::size_t digits = 0;
-  while (i < n && is_digit(s[i]))
-    ++i, ++digits;
-  if (i < n && s[i] == '.') {
-    ++i;
-    while (i < n && is_digit(s[i]))
-      ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-    std::size_t exponent_digits = 0;
-    while (i < n && is_digit(s[i]))
-      ++i, ++exponent_digits;
-    if (exponent_digits == 0) return false;
-  }
-  return i == n;
-}
-
-bool non_finite_word(std::string_view s) {
-  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
-  std::string lower;
-  for (char c : s)
-    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return lower == "nan" || lower == "inf" || lower == "infinity";
-}
 
 // strtof rounds correctly (glibc and musl alike); the syntax is checked first, so that
 // strtof's extras (hex, inf, nan, leading spaces, a locale's decimal comma) never apply.
@@ -191,6 +162,18 @@ struct Report {
 
 CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
   CsvImport out;
+  if (text.size() > kCsvMaxBytes) {
+    out.problems.push_back(
+        {"file", byte_size_text(static_cast<double>(text.size())),
+         "a CSV file may have at most " + byte_size_text(static_cast<double>(kCsvMaxBytes))});
+    return out;
+  }
+  // A NUL byte is in no text file: binary data, or text in UTF-16 (one NUL per ASCII letter).
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    out.problems.push_back({"file", "a NUL byte at byte " + std::to_string(nul + 1),
+                            "not a text file (a CSV file is text in UTF-8 or ASCII)"});
+    return out;
+  }
   Report report{out.problems};
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
@@ -218,14 +201,18 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
       delimiter = detect_delimiter(line);
     }
     SplitError split_error;
-    if (!split(line, delimiter, fields, split_error)) {
+    // The first line may have up to kCsvMaxColumns fields; the others as many as it has
+    // (one more is kept, to see that there are too many).
+    const std::size_t max_fields = first ? kCsvMaxColumns + 1 : columns + 1;
+    const std::size_t count = split(line, delimiter, max_fields, fields, split_error);
+    if (count == 0) {
       report.add({where(line_number, split_error.column), excerpt(line), split_error.message});
       if (first) stop = true; // no column count to check the rest against
       continue;
     }
 
     if (first) {
-      columns = fields.size();
+      columns = count;
       if (columns < 2) {
         report.add({where(line_number), excerpt(line),
                     "one column (no ',', ';' or tab found): a CSV needs at least 2, the "
@@ -254,10 +241,10 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
         names = fields;
         continue;
       }
-    } else if (fields.size() != columns) {
-      report.add({where(line_number), std::to_string(fields.size()) + " fields",
-                  std::to_string(fields.size()) + " fields where line " +
-                      std::to_string(first_line) + " has " + std::to_string(columns)});
+    } else if (count != columns) {
+      report.add({where(line_number), std::to_string(count) + " fields",
+                  std::to_string(count) + " fields where line " + std::to_string(first_line) +
+                      " has " + std::to_string(columns)});
       continue;
     }
 
@@ -353,7 +340,9 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
   for (const Problem& p :
        validate_train_fraction(spec.train_fraction, rows >= 2 ? static_cast<int>(rows) : 0))
     out.problems.push_back(p);
-  if (columns >= 2)
+  // Past the column limit (refused above) the features are not checked: naming every column
+  // would cost the memory the limit is there to save.
+  if (columns >= 2 && columns <= static_cast<std::size_t>(kCsvMaxColumns))
     for (const Problem& p : validate(spec.features, n_columns - 1))
       out.problems.push_back(p);
   if (!out.problems.empty()) return out;
@@ -396,6 +385,18 @@ CsvImport import_csv(std::string_view text, const CsvSpec& spec) {
                                                              : "y";
   Rng rng(spec.seed, kDatasetStream);
   shuffle_split(d, x, y, base_names, spec.features, spec.train_fraction, rng);
+  // Finite inputs can still make a feature overflow (3.4e38 squared).
+  for (const std::vector<float>* set : {&d.x_train, &d.x_test})
+    for (std::size_t i = 0; i < set->size(); ++i) {
+      if (std::isfinite((*set)[i])) continue;
+      const std::string& name = d.input_names[i % static_cast<std::size_t>(d.inputs)];
+      out.problems.push_back({"features", name,
+                              "the feature " + name + " is " + json::number((*set)[i]) +
+                                  " on some row, beyond float32: scale the inputs, or leave "
+                                  "the feature out"});
+      out.dataset = Dataset{};
+      return out;
+    }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // CSV import: a file's text (the caller reads the file) into a shuffled, split Dataset.
 //
 // Format:
+// - Text (a NUL byte anywhere refuses the file as binary).
 // - One row per line; "\n" or "\r\n"; a UTF-8 byte order mark is skipped. Blank lines
 //   (spaces only) are skipped anywhere, but still counted in line numbers.
 // - Delimiter: ',' if the first line has one, else ';' if it has one, else a tab.
@@ -12,9 +13,11 @@
 //   line is a header iff one of its fields is not a number). Header fields name the
 //   columns; without a header, inputs are named x1, x2, ... and the target y (or label).
 // - At least 2 columns, at most kCsvMaxColumns; at least 2 and at most kMaxPoints (100000)
-//   data rows; at most kCsvMaxValues (10^7) numbers in all. Every row has as many fields
-//   as the first line.
-// - The target is one column; every other column is an input (in file order).
+//   data rows; at most kCsvMaxValues (10^7) numbers in all; at most kCsvMaxBytes of text.
+//   Every row has as many fields as the first line; a line is checked field by field as it
+//   is split, so a line of a million delimiters costs no more than its own bytes.
+// - The target is one column; every other column is an input (in file order). Features
+//   (features.hpp) must stay finite too: x^2 of 3.4e38 is refused.
 //   Binary classification: the target column must hold exactly two distinct values; the
 //   smaller becomes label 0, the larger label 1 (so 0/1 stays 0/1, and -1/1 or 1/2 work).
 //
@@ -26,6 +29,7 @@
 #include "dataset.hpp"
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -34,6 +38,7 @@ namespace leaky {
 inline constexpr int kCsvMaxColumns = 1000;
 inline constexpr long kCsvMaxValues = 10'000'000;
 inline constexpr int kCsvMaxProblems = 20;
+inline constexpr std::size_t kCsvMaxBytes = std::size_t{256} << 20;
 // CsvSpec::target_column: 1-based, negative from the end, never 0.
 inline constexpr Range kCsvTargetColumnRange = Range::whole(-kCsvMaxColumns, kCsvMaxColumns);
 

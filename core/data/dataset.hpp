@@ -1,5 +1,6 @@
 // Seeded datasets: the TensorFlow Playground's 2-D sets, moons, and 1-D regression curves,
 // with noise, a train/test split and optional input features. No I/O (CSV: csv_import.hpp).
+// docs/definitions.md, Datasets, is the home of these definitions.
 //
 // 2-D classification (inputs in [-6, 6]^2; label 1 is the Playground's +1, label 0 its -1):
 //   circle   half the points at radius U(0, 2.5), half at U(3.5, 5), angle U(0, 2pi);

@@ -2,6 +2,7 @@
 #include "activation.hpp"
 
 #include "json_writer.hpp"
+#include "names.hpp"
 
 #include <cmath>
 #include <vector>
@@ -36,12 +37,11 @@ std::optional<Kind> parse_kind(std::string_view name) {
 }
 
 std::string kind_names() {
-  std::string out;
-  for (Kind k : kAllKinds) {
-    if (!out.empty()) out += ", ";
-    out += info(k).name;
-  }
-  return out;
+  return names_of(kInfo);
+}
+
+std::string kind_names(bool KindInfo::*flag) {
+  return names_of(kInfo, [flag](const KindInfo& i) { return i.*flag; });
 }
 
 Activation default_activation(Kind kind) {

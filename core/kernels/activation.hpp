@@ -58,6 +58,8 @@ struct KindInfo {
 const KindInfo& info(Kind kind);
 std::optional<Kind> parse_kind(std::string_view name);
 std::string kind_names(); // "linear, relu, ..." for error messages and help
+// The kinds whose flag is set: kind_names(&KindInfo::uses_alpha) is "leaky_relu, prelu, elu".
+std::string kind_names(bool KindInfo::*flag);
 
 inline constexpr float kSeluLambda = 1.0507009873554804934193349852946f;
 inline constexpr float kSeluAlpha = 1.6732632423543772848170429916717f;

@@ -1,4 +1,5 @@
-// Losses, mean over the batch, and their gradients with respect to the network's outputs.
+// Losses, mean over the batch, and their gradients with respect to the network's outputs
+// (docs/definitions.md, Losses).
 //   mse         mean over samples and outputs of (y - t)^2            (PyTorch MSELoss)
 //   bce         mean of max(x,0) - x t + log(1 + e^-|x|), x a logit, t in {0, 1}
 //                                                                      (BCEWithLogitsLoss)

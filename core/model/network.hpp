@@ -15,7 +15,8 @@
 
 namespace leaky {
 
-inline constexpr int kMaxHiddenLayers = 16;
+// Deep, narrow networks (depth 20 and more) are where ReLU networks collapse at birth.
+inline constexpr int kMaxHiddenLayers = 32;
 inline constexpr int kMaxUnits = 1024;
 inline constexpr int kMaxInputs = 4096;
 inline constexpr int kMaxOutputs = 1024;

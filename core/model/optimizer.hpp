@@ -1,10 +1,12 @@
-// Optimizers over the flat parameter block, as PyTorch defines them:
+// Optimizers over the flat parameter block, as PyTorch defines them (docs/definitions.md,
+// Optimizers and penalties):
 //   sgd       w -= lr g
 //   momentum  v = mu v + g;  w -= lr (nesterov ? g + mu v : v)
 //   adam      m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  w -= lr m^ / (sqrt(v^) + eps),
 //             m^ = m / (1 - b1^t), v^ = v / (1 - b2^t)
-// Penalties (L1, L2) are added to the gradient by penalize() before the step, on the
-// positions a mask selects (weights; biases never; PReLU slopes only if asked).
+// Penalties (L1, L2) are added to the gradient by penalize() before the step (coupled decay,
+// as PyTorch's weight_decay), on the positions a mask selects (weights; biases never; PReLU
+// slopes only if asked).
 #pragma once
 #include "names.hpp"
 #include "range.hpp"

@@ -1,8 +1,13 @@
 #include "catalog_json.hpp"
 
 #include "config_json.hpp"
+#include "csv_import.hpp"
+#include "init_grid.hpp"
+#include "json_read.hpp"
 #include "json_writer.hpp"
 #include "model_json.hpp"
+#include "predict.hpp"
+#include "resource_limits.hpp"
 #include "run_config.hpp"
 #include "version.hpp"
 
@@ -45,6 +50,15 @@ std::string activations_json() {
   return out + "]";
 }
 
+std::string fields_json(const std::vector<FieldRange>& fields) {
+  std::string out = "{";
+  for (const FieldRange& f : fields) {
+    if (out.size() > 1) out += ',';
+    out += json::quote(f.path) + ":" + range_json(f.range);
+  }
+  return out + "}";
+}
+
 std::string datasets_json() {
   std::string out = "[";
   for (DatasetKind k : kAllDatasetKinds) {
@@ -57,6 +71,20 @@ std::string datasets_json() {
   return out + "]";
 }
 
+std::string limits_json() {
+  const auto bytes = [](std::size_t n) { return std::to_string(n); };
+  return "{\"json_depth\":" + std::to_string(kMaxJsonDepth) +
+         ",\"config_bytes\":" + bytes(kMaxConfigBytes) +
+         ",\"model_bytes\":" + bytes(kMaxModelBytes) + ",\"csv_bytes\":" + bytes(kCsvMaxBytes) +
+         ",\"csv_columns\":" + std::to_string(kCsvMaxColumns) +
+         ",\"csv_values\":" + std::to_string(kCsvMaxValues) +
+         ",\"memory_budget_mib\":" + std::to_string(kDefaultMemoryBudgetMiB) +
+         ",\"memory_budget_option\":" + json::quote("--" + std::string(kMemoryBudgetOption)) +
+         ",\"memory_budget_range\":" + range_json(kMemoryBudgetRange) +
+         ",\"browser_memory_budget_mib\":" + std::to_string(kBrowserMemoryBudgetMiB) +
+         ",\"sweep_runs\":" + range_json(kSweepRunsRange) + "}";
+}
+
 } // namespace
 
 std::string catalog_to_json() {
@@ -66,7 +94,10 @@ std::string catalog_to_json() {
                     ",\"model_version\":" + std::to_string(kModelVersion);
   out += ",\"activations\":" + activations_json();
   out += ",\"datasets\":" + datasets_json();
-  out += ",\"weight_inits\":" + table_json(kWeightInits, none);
+  out += ",\"weight_inits\":" + table_json(kWeightInits, [](const WeightInitInfo& w) {
+           return ",\"draws_bias\":" + boolean(w.draws_bias);
+         });
+  out += ",\"he_gains\":" + table_json(kHeGains, none);
   out += ",\"bias_inits\":" + table_json(kBiasInits, [](const BiasInitInfo& b) {
            return ",\"uses_value\":" + boolean(b.uses_value);
          });
@@ -76,14 +107,14 @@ std::string catalog_to_json() {
          });
   out += ",\"losses\":" + table_json(kLossChoices, none);
   out += ",\"default_config\":" + config_to_json(default_config());
-  out += ",\"fields\":{";
-  bool first = true;
-  for (const FieldRange& f : config_field_ranges()) {
-    if (!first) out += ',';
-    first = false;
-    out += json::quote(f.path) + ":" + range_json(f.range);
-  }
-  return out + "}}";
+  out += ",\"limits\":" + limits_json();
+  out += ",\"fields\":" + fields_json(config_field_ranges());
+  out += ",\"init_grid_fields\":" + fields_json(init_grid_field_ranges());
+  out += ",\"init_grid_max_work\":" + json::number(kGridMaxWork);
+  out += ",\"unit_map_fields\":{\"width\":" + range_json(kUnitMapSideRange) +
+         ",\"height\":" + range_json(kUnitMapSideRange) + "}";
+  out += ",\"unit_map_max_values\":" + json::number(kMaxUnitMapValues);
+  return out + "}";
 }
 
 } // namespace leaky

@@ -8,11 +8,18 @@
 //   "activations": [{"name","label","alpha","default_alpha","lower_upper","default_lower",
 //                    "default_upper"}],  alpha, lower_upper: whether the kind reads them
 //   "datasets": [{"name","label","task","inputs"}],
-//   "weight_inits": [{"name","label"}], "bias_inits": [{"name","label","uses_value"}],
+//   "weight_inits": [{"name","label","draws_bias"}],  draws_bias: init.bias must stay "zero"
+//   "bias_inits": [{"name","label","uses_value"}],
 //   "optimizers": [{"name","label","uses_momentum","uses_moments"}],
 //   "losses": [{"name","label"}],   the config's choices, "auto" first
 //   "default_config": {...},          every field of the default config (config_json.hpp)
-//   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...}
+//   "limits": {"json_depth", "config_bytes", "model_bytes", "csv_bytes", "csv_columns",
+//              "csv_values", "memory_budget_mib" (the CLI's default), "memory_budget_option",
+//              "memory_budget_range", "browser_memory_budget_mib", "sweep_runs" (a range)},
+//   "fields": {"data.points": {"min","max","min_open","max_open","integer","text"}, ...},
+//   "init_grid_fields": {"depths[]": {...}, "seeds": {...}, ...},  the born-dead grid's
+//   "init_grid_max_work": 4e9                                       (schema/init_grid_json.hpp)
+//   "unit_map_fields": {"width": {...}, "height": {...}}, "unit_map_max_values": 4194304
 // }
 #pragma once
 #include <string>

@@ -24,6 +24,43 @@ std::vector<std::string> names_of_datasets() {
   return out;
 }
 
+// alpha, lower, upper and prelu_per_unit: read where the layer's kind has them (KindInfo),
+// refused where it has not.
+void read_activation_parameters(FieldReader& r, HiddenLayerSpec& layer) {
+  const KindInfo& kind = info(layer.act.kind);
+  const std::string name(kind.name);
+  if (kind.uses_alpha)
+    r.number("alpha", layer.act.alpha, kAlphaRange);
+  else
+    r.unused("alpha",
+             name + " has no alpha (only " + kind_names(&KindInfo::uses_alpha) + " have one)");
+  for (auto [key, target] : {std::pair{"lower", &layer.act.lower}, {"upper", &layer.act.upper}}) {
+    if (kind.uses_bounds)
+      r.number(key, *target, kRreluBoundRange);
+    else
+      r.unused(key, name + " has no lower and upper bounds (only " +
+                        kind_names(&KindInfo::uses_bounds) + " has)");
+  }
+  if (layer.act.kind == Kind::prelu)
+    r.boolean("prelu_per_unit", layer.prelu_per_unit);
+  else
+    r.unused("prelu_per_unit",
+             name + " learns no slopes (only " + std::string(info(Kind::prelu).name) + " does)");
+}
+
+// The activation named by `r`'s "activation" member, if given; its kind's default parameters
+// when it differs from the one `layer` has.
+void read_activation_kind(FieldReader& r, HiddenLayerSpec& layer) {
+  std::string kind(info(layer.act.kind).name);
+  const bool given = r.has("activation");
+  r.choice("activation", kind, names_of_kinds());
+  if (auto k = parse_kind(kind); k && given && *k != layer.act.kind) {
+    const Activation d = default_activation(*k);
+    layer.act.kind = *k;
+    layer.act.alpha = d.alpha;
+  }
+}
+
 // One hidden layer: an integer (units, with the network's defaults) or an object.
 HiddenLayerSpec read_layer(const Json& value, const std::string& path, const HiddenLayerSpec& base,
                            Problems& problems) {
@@ -39,18 +76,8 @@ HiddenLayerSpec read_layer(const Json& value, const std::string& path, const Hid
   FieldReader r(value, path, problems);
   if (!r.ok()) return layer;
   r.number("units", layer.units, kUnitsRange);
-  std::string kind(info(layer.act.kind).name);
-  const bool kind_given = r.has("activation");
-  r.choice("activation", kind, names_of_kinds());
-  if (auto k = parse_kind(kind); k && kind_given && *k != layer.act.kind) {
-    const Activation d = default_activation(*k);
-    layer.act.kind = *k;
-    layer.act.alpha = d.alpha;
-  }
-  r.number("alpha", layer.act.alpha, kAlphaRange);
-  r.number("lower", layer.act.lower, kRreluBoundRange);
-  r.number("upper", layer.act.upper, kRreluBoundRange);
-  r.boolean("prelu_per_unit", layer.prelu_per_unit);
+  read_activation_kind(r, layer);
+  read_activation_parameters(r, layer);
   r.reject_unknown();
   return layer;
 }
@@ -61,14 +88,10 @@ void read_network(FieldReader& top, RunConfig& c, Problems& problems) {
   FieldReader r(*net, "network", problems);
   HiddenLayerSpec base;
   base.act = c.hidden.empty() ? default_activation(Kind::leaky_relu) : c.hidden.front().act;
-  std::string kind(info(base.act.kind).name);
-  const bool kind_given = r.has("activation");
-  r.choice("activation", kind, names_of_kinds());
-  if (auto k = parse_kind(kind); k && kind_given) base.act = default_activation(*k);
-  r.number("alpha", base.act.alpha, kAlphaRange);
-  r.number("lower", base.act.lower, kRreluBoundRange);
-  r.number("upper", base.act.upper, kRreluBoundRange);
-  r.boolean("prelu_per_unit", base.prelu_per_unit);
+  // The network's activation sets every layer's defaults, its own kind's parameters included.
+  read_activation_kind(r, base);
+  if (r.has("activation")) base.act = default_activation(base.act.kind);
+  read_activation_parameters(r, base);
   if (const Json* hidden = r.array("hidden")) {
     if (!kHiddenLayersRange.contains(static_cast<double>(hidden->size()))) {
       problems.push_back({"network.hidden", json_brief(*hidden),
@@ -152,7 +175,9 @@ ConfigResult parse_config(std::string_view json_text) {
   result.config = default_config();
   RunConfig& c = result.config;
   Problems& problems = result.problems;
-  auto doc = parse_json(json_text, problems, "config");
+  JsonLimits limits;
+  limits.max_text_bytes = kMaxConfigBytes;
+  auto doc = parse_json(json_text, problems, "config", limits);
   if (!doc) return result;
   FieldReader top(*doc, "", problems);
   if (!top.ok()) return result;
@@ -176,8 +201,21 @@ ConfigResult parse_config(std::string_view json_text) {
     r.choice("bias", b, name_list(kBiasInits));
     if (auto e = find_by_name(kWeightInits, w)) c.init.weights = *e;
     if (auto e = find_by_name(kBiasInits, b)) c.init.bias = *e;
-    r.number("bias_value", c.init.bias_value, kBiasValueRange);
+    if (entry_of(kBiasInits, c.init.bias).uses_value)
+      r.number("bias_value", c.init.bias_value, kBiasValueRange);
+    else
+      r.unused(
+          "bias_value",
+          "init.bias " + std::string(bias_init_name(c.init.bias)) + " does not read it (only " +
+              names_of(kBiasInits, [](const BiasInitInfo& i) { return i.uses_value; }) + " does)");
+    std::string gain(he_gain_name(c.init.gain));
+    r.choice("gain", gain, name_list(kHeGains));
+    if (auto e = find_by_name(kHeGains, gain)) c.init.gain = *e;
     r.reject_unknown();
+    for (Problem& p : validate(c.init)) {
+      p.field = "init." + p.field;
+      problems.push_back(std::move(p));
+    }
   }
 
   if (const Json* opt = top.object("optimizer")) {
@@ -187,11 +225,30 @@ ConfigResult parse_config(std::string_view json_text) {
     r.choice("kind", kind, name_list(kOptimizers));
     if (auto e = find_by_name(kOptimizers, kind)) o.kind = *e;
     r.number("lr", o.lr, kLearningRateRange);
-    r.number("momentum", o.momentum, kMomentumRange);
-    r.boolean("nesterov", o.nesterov);
-    r.number("beta1", o.beta1, kBetaRange);
-    r.number("beta2", o.beta2, kBetaRange);
-    r.number("eps", o.eps, kEpsRange);
+    // The other numbers belong to some kinds only (kOptimizers says which).
+    const OptimizerInfo& traits = entry_of(kOptimizers, o.kind);
+    const std::string with =
+        "optimizer.kind " + std::string(traits.name) + " does not read it (only ";
+    if (traits.uses_momentum) {
+      r.number("momentum", o.momentum, kMomentumRange);
+      r.boolean("nesterov", o.nesterov);
+    } else {
+      const std::string why =
+          with + names_of(kOptimizers, [](const OptimizerInfo& i) { return i.uses_momentum; }) +
+          " does)";
+      r.unused("momentum", why);
+      r.unused("nesterov", why);
+    }
+    for (auto [key, target, range] : {std::tuple{"beta1", &o.beta1, kBetaRange},
+                                      {"beta2", &o.beta2, kBetaRange},
+                                      {"eps", &o.eps, kEpsRange}}) {
+      if (traits.uses_moments)
+        r.number(key, *target, range);
+      else
+        r.unused(key, with + names_of(kOptimizers, [](const OptimizerInfo& i) {
+                        return i.uses_moments;
+                      }) + " does)");
+    }
     r.reject_unknown();
   }
 
@@ -215,6 +272,7 @@ ConfigResult parse_config(std::string_view json_text) {
     r.number("histogram_bins", t.histogram_bins, kHistogramBinsRange);
     r.number("histogram_range", t.histogram_range, kHistogramRangeRange);
     r.number("target_loss", t.target_loss, kTargetLossRange);
+    r.number("dormant_tau", t.dormant_tau, kDormantTauRange);
     r.reject_unknown();
   }
   top.reject_unknown();
@@ -277,13 +335,19 @@ std::string config_to_json(const RunConfig& c) {
   out += "]}";
   out += ",\"loss\":" + json::quote(loss_choice_name(c.loss));
   out += ",\"init\":{\"weights\":" + json::quote(weight_init_name(c.init.weights)) +
-         ",\"bias\":" + json::quote(bias_init_name(c.init.bias)) +
-         ",\"bias_value\":" + json::number(c.init.bias_value) + "}";
+         ",\"bias\":" + json::quote(bias_init_name(c.init.bias));
+  if (entry_of(kBiasInits, c.init.bias).uses_value)
+    out += ",\"bias_value\":" + json::number(c.init.bias_value);
+  out += ",\"gain\":" + json::quote(he_gain_name(c.init.gain)) + "}";
   const OptimizerSpec& o = c.optimizer;
-  out += ",\"optimizer\":{\"kind\":" + json::quote(optimizer_name(o.kind)) +
-         ",\"lr\":" + json::number(o.lr) + ",\"momentum\":" + json::number(o.momentum) +
-         ",\"nesterov\":" + boolean(o.nesterov) + ",\"beta1\":" + json::number(o.beta1) +
-         ",\"beta2\":" + json::number(o.beta2) + ",\"eps\":" + json::number(o.eps) + "}";
+  const OptimizerInfo& traits = entry_of(kOptimizers, o.kind);
+  out += ",\"optimizer\":{\"kind\":" + json::quote(traits.name) + ",\"lr\":" + json::number(o.lr);
+  if (traits.uses_momentum)
+    out += ",\"momentum\":" + json::number(o.momentum) + ",\"nesterov\":" + boolean(o.nesterov);
+  if (traits.uses_moments)
+    out += ",\"beta1\":" + json::number(o.beta1) + ",\"beta2\":" + json::number(o.beta2) +
+           ",\"eps\":" + json::number(o.eps);
+  out += "}";
   out += ",\"regularization\":{\"l1\":" + json::number(c.regularization.l1) +
          ",\"l2\":" + json::number(c.regularization.l2) +
          ",\"prelu_alpha\":" + boolean(c.regularization.prelu_alpha) + "}";
@@ -294,7 +358,8 @@ std::string config_to_json(const RunConfig& c) {
          ",\"near_dead_threshold\":" + json::number(t.near_dead_threshold) +
          ",\"histogram_bins\":" + std::to_string(t.histogram_bins) +
          ",\"histogram_range\":" + json::number(t.histogram_range) +
-         ",\"target_loss\":" + json::number(t.target_loss) + "}}";
+         ",\"target_loss\":" + json::number(t.target_loss) +
+         ",\"dormant_tau\":" + json::number(t.dormant_tau) + "}}";
   return out;
 }
 

@@ -6,12 +6,15 @@
 #include "problem.hpp"
 #include "run_config.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace leaky {
 
 inline constexpr int kConfigVersion = 1;
+// A config's text: a few hundred bytes in practice; anything near this is not a config.
+inline constexpr std::size_t kMaxConfigBytes = std::size_t{1} << 20;
 
 struct ConfigResult {
   RunConfig config;

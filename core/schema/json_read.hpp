@@ -1,13 +1,19 @@
 // Reading JSON configs and models without exceptions (the wasm product build has none):
 // parse errors carry their line and column, and a FieldReader collects every problem of a
 // document at once, each with the field's path, the value and what is allowed.
+// Documents are strict JSON plus comments (// and /* */, for hand-written configs); a key
+// given twice in one object is refused (JSON leaves it open; taking the last one would hide
+// a mistake), and so is nesting deeper than kMaxJsonDepth.
 #pragma once
 #include "problem.hpp"
 #include "range.hpp"
 
-#define JSON_NOEXCEPTION 1
+// nlohmann's no-exception mode comes from core/CMakeLists.txt, for every file alike: a define
+// here would miss files that include nlohmann before this header.
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,9 +23,20 @@ namespace leaky {
 
 using Json = nlohmann::json;
 
-// Parses text; on a syntax error returns nullopt and adds one problem naming line and column.
+// Arrays and objects within each other: deep enough for every document of the schema (a
+// config or model nests 4 levels), shallow enough that no reader ever recurses far.
+inline constexpr int kMaxJsonDepth = 64;
+
+struct JsonLimits {
+  std::size_t max_text_bytes = SIZE_MAX; // the document's length
+  std::size_t max_tree_bytes = SIZE_MAX; // the parsed tree's estimated memory
+  int max_depth = kMaxJsonDepth;
+};
+
+// Parses text; on a syntax error or a limit returns nullopt and adds one problem (with line
+// and column where there is one). `what` names the document in it ("config", "model").
 std::optional<Json> parse_json(std::string_view text, Problems& problems,
-                               const std::string& what = "json");
+                               const std::string& what = "json", const JsonLimits& limits = {});
 
 // Typed, range-checked access to the members of one JSON object. Missing members keep their
 // defaults; wrong types, out-of-range values and unknown members are reported as problems.
@@ -44,6 +61,10 @@ public:
   // A nested array (nullptr when missing or not an array, reported in the latter case).
   const Json* array(const char* key);
 
+  // A member the chosen kind does not read: reported when present ("has no effect: " + why),
+  // since silently ignoring it would run something other than what the document says.
+  void unused(const char* key, const std::string& why);
+
   // Reports every member not read through this reader: catches typos like "learning_rte".
   void reject_unknown();
 
@@ -59,7 +80,7 @@ private:
   std::vector<std::string> seen_;
 };
 
-// A JSON value as short text for messages ("\"abc\"", "1e+40", "[...]").
+// A JSON value as short text for messages ("\"abc\"", "1e+40", "[[1,2],[3,...").
 std::string json_brief(const Json& value);
 
 // Reads a JSON array of finite numbers into floats; reports the first bad element.

@@ -39,10 +39,15 @@ std::string model_to_json(const Network& net, const std::vector<std::string>& in
   return out + "]}";
 }
 
-ModelResult parse_model(std::string_view json_text) {
+ModelResult parse_model(std::string_view json_text, std::size_t memory_budget) {
   ModelResult result;
   Problems& problems = result.problems;
-  auto doc = parse_json(json_text, problems, "model");
+  JsonLimits limits;
+  limits.max_text_bytes = kMaxModelBytes;
+  // The text and its tree share the budget; the tree is the larger (a float's few bytes of
+  // text become a 16-byte value).
+  limits.max_tree_bytes = memory_budget > json_text.size() ? memory_budget - json_text.size() : 0;
+  auto doc = parse_json(json_text, problems, "model", limits);
   if (!doc) return result;
   FieldReader top(*doc, "", problems);
   if (!top.ok()) return result;
@@ -75,7 +80,8 @@ ModelResult parse_model(std::string_view json_text) {
   if (!layers || layers->empty() ||
       layers->size() > static_cast<std::size_t>(kMaxHiddenLayers + 1)) {
     problems.push_back({"layers", layers ? json_brief(*layers) : "(missing)",
-                        "must list 1 to 17 layers (hidden layers, then the output layer)"});
+                        "must list 1 to " + std::to_string(kMaxHiddenLayers + 1) +
+                            " layers (hidden layers, then the output layer)"});
     top.reject_unknown();
     return result;
   }

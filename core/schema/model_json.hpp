@@ -17,7 +17,9 @@
 #pragma once
 #include "network.hpp"
 #include "problem.hpp"
+#include "resource_limits.hpp"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,8 @@
 namespace leaky {
 
 inline constexpr int kModelVersion = 1;
+// A model file's text: the largest network's weights in shortest round-trip form fit.
+inline constexpr std::size_t kMaxModelBytes = std::size_t{1} << 30;
 
 std::string model_to_json(const Network& net, const std::vector<std::string>& input_names = {});
 
@@ -35,6 +39,9 @@ struct ModelResult {
   bool ok() const { return problems.empty(); }
 };
 
-ModelResult parse_model(std::string_view json_text);
+// Refused beyond kMaxModelBytes, or when the text and its parsed tree would take more than
+// `memory_budget` bytes (a budget of resource_limits.hpp).
+ModelResult parse_model(std::string_view json_text,
+                        std::size_t memory_budget = MemoryBudget{}.bytes);
 
 } // namespace leaky

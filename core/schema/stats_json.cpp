@@ -27,6 +27,7 @@ UnitTotals unit_totals(const Evaluation& ev) {
     t.inactive += l.inactive;
     t.near_dead += l.near_dead;
     t.born_dead += l.born_dead_count;
+    t.tau_dormant += l.tau_dormant_count;
     for (int r : l.revivals)
       t.revivals += r;
   }
@@ -45,7 +46,9 @@ std::string evaluation_to_json(const Evaluation& ev, const Network& net,
   out += ",\"penalty\":" + json::number(ev.penalty) +
          ",\"collapsed\":" + (ev.collapsed ? "true" : "false") +
          ",\"dead_fraction\":" + json::number(t.dead_fraction()) +
-         ",\"dormant_fraction\":" + json::number(t.dormant_fraction()) + ",\"layers\":[";
+         ",\"dormant_fraction\":" + json::number(t.dormant_fraction()) +
+         ",\"dormant_tau\":" + json::number(ev.dormant_tau) +
+         ",\"tau_dormant_fraction\":" + json::number(t.tau_dormant_fraction()) + ",\"layers\":[";
   for (std::size_t i = 0; i < ev.layers.size(); ++i) {
     const LayerStats& s = ev.layers[i];
     const LayerView& l = net.layers[i];
@@ -65,6 +68,8 @@ std::string evaluation_to_json(const Evaluation& ev, const Network& net,
            ",\"dead_fraction\":" + fraction(s.dead, s.units) +
            ",\"dormant_fraction\":" + fraction(s.dormant, s.units) +
            ",\"near_dead_fraction\":" + fraction(s.near_dead, s.units) +
+           ",\"tau_dormant\":" + std::to_string(s.tau_dormant_count) +
+           ",\"tau_dormant_fraction\":" + fraction(s.tau_dormant_count, s.units) +
            ",\"sparsity\":" + json::number(s.sparsity) +
            ",\"sparsity_kind\":" + (s.sparsity_is_zeros ? "\"zeros\"" : "\"negative_side\"") +
            ",\"mean_abs_grad\":" + json::number(s.mean_abs_grad) +
@@ -78,7 +83,9 @@ std::string evaluation_to_json(const Evaluation& ev, const Network& net,
         out += json::quote(unit_state_name(s.state[k]));
       }
       out += "],\"born_dead_units\":" + int_array(s.born_dead) +
-             ",\"revivals\":" + int_array(s.revivals);
+             ",\"revivals\":" + int_array(s.revivals) +
+             ",\"dormant_score\":" + json::array(s.dormant_score) +
+             ",\"tau_dormant_units\":" + int_array(s.tau_dormant);
     }
     if (options.unit_histograms) out += ",\"unit_histograms\":" + int_array(s.unit_histogram);
     out += "}";

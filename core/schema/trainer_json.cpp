@@ -58,9 +58,10 @@ std::string resume_state_to_json(const Trainer& t) {
          ",\"v\":" + json::array(t.optimizer.v) + "}}";
 }
 
-std::string divergence_to_json(const Divergence& d) {
+std::string divergence_to_json(const Divergence& d, const std::string& advice) {
   return std::string("{\"diverged\":") + (d.diverged ? "true" : "false") +
-         ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + json::quote(d.cause) + "}";
+         ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + json::quote(d.cause) +
+         ",\"advice\":" + json::quote(advice) + "}";
 }
 
 } // namespace leaky

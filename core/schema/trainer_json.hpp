@@ -14,8 +14,9 @@ namespace leaky {
 //  "alpha_count"}]}
 std::string layout_to_json(const Trainer& t);
 
-// {"diverged": true|false, "step": s, "cause": "..."} (step 0 and cause "" until it diverges)
-std::string divergence_to_json(const Divergence& d);
+// {"diverged": true|false, "step": s, "cause": "...", "advice": "..."} (step 0, cause and
+// advice "" until it diverges; advice: divergence_advice.hpp)
+std::string divergence_to_json(const Divergence& d, const std::string& advice = "");
 
 // Everything beyond the weights that decides how a run goes on, so that another program can
 // continue it: {"step","epoch","cursor" (next position in "order"), "order" (this epoch's

@@ -1,6 +1,7 @@
 #include "live_settings.hpp"
 
 #include "json_writer.hpp"
+#include "range.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +9,7 @@
 namespace leaky {
 
 Problems set_alpha(Trainer& t, double alpha) {
-  const auto a = static_cast<float>(alpha);
+  const float a = to_float(alpha);
   if (!std::isfinite(a))
     return {{"alpha", json::number(alpha), "must be a finite float32 number, |alpha| <= 3.4e38"}};
   bool any = false;
@@ -23,14 +24,15 @@ Problems set_alpha(Trainer& t, double alpha) {
   }
   if (!any)
     return {{"alpha", json::number(alpha),
-             "no hidden layer has an alpha (only leaky_relu, prelu and elu do)"}};
+             "no hidden layer has an alpha (only " + kind_names(&KindInfo::uses_alpha) + " do)"}};
   return {};
 }
 
 Problems set_learning_rate(Trainer& t, double lr) {
-  if (!(lr > 0.0 && lr <= 10.0) || !std::isfinite(lr))
-    return {{"optimizer.lr", json::number(lr), "must be > 0 and <= 10"}};
-  t.config.optimizer.lr = static_cast<float>(lr);
+  const float f = to_float(lr);
+  if (!kLearningRateRange.contains(f))
+    return {{"optimizer.lr", json::number(lr), "must be " + kLearningRateRange.describe()}};
+  t.config.optimizer.lr = f;
   return {};
 }
 

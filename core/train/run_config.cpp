@@ -82,6 +82,7 @@ const std::vector<FieldRange>& config_field_ranges() {
       {"training.histogram_bins", kHistogramBinsRange},
       {"training.histogram_range", kHistogramRangeRange},
       {"training.target_loss", kTargetLossRange},
+      {"training.dormant_tau", kDormantTauRange},
   };
   return fields;
 }

@@ -12,16 +12,21 @@
 //             "csv": { "task": "binary_classification", "target_column": -1, "header": true } },
 //   "network": { "activation": "leaky_relu", "alpha": 0.01,      defaults for every layer
 //                "hidden": [ 8, { "units": 8, "activation": "prelu", "alpha": 0.25,
-//                                 "prelu_per_unit": true, "lower": 0.125, "upper": 0.333 } ] },
+//                                 "prelu_per_unit": true },
+//                 { "units": 4, "activation": "rrelu", "lower": 0.125, "upper": 0.333 } ] },
 //   "loss": "auto",            auto: bce for classification, mse for regression
-//   "init": { "weights": "he_normal", "bias": "zero", "bias_value": 0 },
-//   "optimizer": { "kind": "sgd", "lr": 0.03, "momentum": 0.9, "nesterov": false,
-//                  "beta1": 0.9, "beta2": 0.999, "eps": 1e-8 },
+//   "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0,
+//             "gain": "own" (He's gain: each layer's own, or "relu" for every layer) },
+//   "optimizer": { "kind": "momentum", "lr": 0.03, "momentum": 0.9, "nesterov": false },
+//                  (adam reads "beta1": 0.9, "beta2": 0.999, "eps": 1e-8 instead)
 //   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
 //   "training": { "batch_size": 10, "steps": 1000, "epochs": 0 (0: use steps), "shuffle": true,
 //                 "eval_every": 100, "near_dead_threshold": 0.01, "histogram_bins": 20,
-//                 "histogram_range": 5, "target_loss": 0 (0: none) }
+//                 "histogram_range": 5, "target_loss": 0 (0: none), "dormant_tau": 0.1 }
 // }
+// A field the chosen kind does not read is refused rather than ignored (KindInfo,
+// kOptimizers say which kinds read which): alpha, lower and upper, prelu_per_unit, momentum
+// and nesterov, beta1, beta2 and eps.
 #pragma once
 #include "csv_import.hpp"
 #include "dataset.hpp"
@@ -30,6 +35,7 @@
 #include "optimizer.hpp"
 #include "problem.hpp"
 #include "range.hpp"
+#include "stats.hpp"
 
 #include <array>
 #include <cstdint>
@@ -82,8 +88,9 @@ struct TrainingConfig {
   int eval_every = 100;
   float near_dead_threshold = 0.01f;
   int histogram_bins = 20;
-  float histogram_range = 5.0f; // bins span [-range, range]; the end bins take the rest
-  double target_loss = 0.0;     // > 0: report the first step where train loss <= it
+  float histogram_range = 5.0f;           // bins span [-range, range]; the end bins take the rest
+  double target_loss = 0.0;               // > 0: report the first step where train loss <= it
+  float dormant_tau = kDefaultDormantTau; // tau of tau-dormant (stats.hpp)
 };
 
 // The ranges of the config's numbers that no lower layer already defines.

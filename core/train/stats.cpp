@@ -24,8 +24,27 @@ namespace {
 // Counters gathered over the chunks of the evaluation set, for one hidden layer.
 struct LayerCounts {
   std::vector<std::uint32_t> positive, zero_slope, histogram, unit_histogram;
+  std::vector<double> abs_output; // per unit: sum of |f(z)|
   std::uint64_t zeros = 0, negative = 0;
 };
+
+// Dormant scores (stats.hpp) from the per-unit sums of |f(z)|: the mean over samples cancels.
+void dormant_scores(const std::vector<double>& abs_output, float tau, LayerStats& s) {
+  double total = 0.0;
+  for (double v : abs_output)
+    total += v;
+  const auto units = static_cast<double>(abs_output.size());
+  s.dormant_score.resize(abs_output.size());
+  s.tau_dormant.resize(abs_output.size());
+  for (std::size_t k = 0; k < abs_output.size(); ++k) {
+    // A layer whose outputs are all exactly 0 has no mean to compare with: each of its
+    // units is as dormant as a unit can be, score 0.
+    const float score = total == 0.0 ? 0.0f : static_cast<float>(abs_output[k] * units / total);
+    s.dormant_score[k] = score;
+    s.tau_dormant[k] = score <= tau;
+    s.tau_dormant_count += s.tau_dormant[k];
+  }
+}
 
 bool flat_negative_side(const Network& net, const LayerView& l) {
   if (l.act.kind == Kind::relu) return true;
@@ -72,9 +91,23 @@ struct SetResult {
 
 } // namespace
 
+void count_activity(const Network& net, const LayerView& l, const float* z, std::size_t n,
+                    Kernels kernels, std::uint32_t* positive, std::uint32_t* zero_slope,
+                    ActivityScratch& scratch) {
+  const std::size_t u = static_cast<std::size_t>(l.out);
+  scratch.slopes.resize(n * u);
+  layer_slopes(net, l, z, n, scratch.slopes.data(), kernels, scratch.ones);
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t k = 0; k < u; ++k) {
+      positive[k] += z[r * u + k] > 0.0f;
+      zero_slope[k] += scratch.slopes[r * u + k] == 0.0f;
+    }
+}
+
 Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kernels kernels,
                     const StatsOptions& options, UnitHistory& history) {
   Evaluation ev;
+  ev.dormant_tau = options.dormant_tau;
   const std::size_t hidden = net.hidden_count();
   const std::size_t inputs = static_cast<std::size_t>(data.inputs);
   const std::size_t outputs = static_cast<std::size_t>(net.spec.outputs);
@@ -88,8 +121,10 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     counts[i].zero_slope.assign(u, 0);
     counts[i].histogram.assign(bins, 0);
     counts[i].unit_histogram.assign(u * bins, 0);
+    counts[i].abs_output.assign(u, 0.0);
   }
-  std::vector<float> grad_sum(net.params.size(), 0.0f), slopes, ones;
+  std::vector<float> grad_sum(net.params.size(), 0.0f);
+  ActivityScratch scratch;
 
   // Training set: losses, full-batch gradient, and the unit statistics.
   const std::size_t n_train = data.y_train.size() / targets_per_row;
@@ -106,16 +141,14 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
       const std::size_t u = l.out;
       const float* z = ws.z[i].data();
       const float* a = ws.a[i].data();
-      slopes.resize(n * u);
-      layer_slopes(net, l, z, n, slopes.data(), kernels, ones);
       LayerCounts& c = counts[i];
+      count_activity(net, l, z, n, kernels, c.positive.data(), c.zero_slope.data(), scratch);
       for (std::size_t r = 0; r < n; ++r)
         for (std::size_t k = 0; k < u; ++k) {
           const float v = z[r * u + k];
-          c.positive[k] += v > 0.0f;
           c.negative += v <= 0.0f;
           c.zeros += a[r * u + k] == 0.0f;
-          c.zero_slope[k] += slopes[r * u + k] == 0.0f;
+          c.abs_output[k] += std::fabs(a[r * u + k]);
           if (!std::isnan(v)) {
             const int b = bin_of(v, bins, options.histogram_range);
             ++c.histogram[b];
@@ -170,8 +203,8 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     for (std::size_t k = 0; k < u; ++k) {
       s.rate[k] =
           static_cast<float>(static_cast<double>(c.positive[k]) / static_cast<double>(n_train));
-      const bool inactive = c.positive[k] == 0;
-      const bool dead = inactive && c.zero_slope[k] == n_train;
+      const bool inactive = unit_inactive(c.positive[k]);
+      const bool dead = unit_dead(c.positive[k], c.zero_slope[k], n_train);
       s.state[k] = dead                                      ? UnitState::dead
                    : inactive                                ? UnitState::dormant
                    : s.rate[k] < options.near_dead_threshold ? UnitState::near_dead
@@ -192,6 +225,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     s.born_dead = history.born_dead[i];
     s.revivals = history.revivals[i];
     s.born_dead_count = static_cast<int>(std::count(s.born_dead.begin(), s.born_dead.end(), 1));
+    dormant_scores(c.abs_output, options.dormant_tau, s);
     const double pairs = static_cast<double>(n_train) * static_cast<double>(u);
     s.sparsity_is_zeros = flat_negative_side(net, l);
     s.sparsity = static_cast<double>(s.sparsity_is_zeros ? c.zeros : c.negative) / pairs;

@@ -3,6 +3,7 @@
 #include "init.hpp"
 #include "json_writer.hpp"
 #include "loss.hpp"
+#include "model_fit.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,19 +14,9 @@ namespace leaky {
 
 namespace {
 
-constexpr std::size_t kEvalChunk = 512;
-
 void shuffle(std::vector<std::uint32_t>& v, Rng& rng) {
-  for (std::size_t i = v.size(); i > 1; --i) {
-    // Unbiased bounded draw (Lemire's rejection on the 32-bit range).
-    const auto bound = static_cast<std::uint32_t>(i);
-    std::uint32_t r;
-    const std::uint32_t threshold = (0u - bound) % bound;
-    do
-      r = rng.next_u32();
-    while (r < threshold);
-    std::swap(v[i - 1], v[r % bound]);
-  }
+  for (std::size_t i = v.size(); i > 1; --i)
+    std::swap(v[i - 1], v[rng.next_below(static_cast<std::uint32_t>(i))]);
 }
 
 bool all_finite(const float* p, std::size_t n) {
@@ -94,7 +85,8 @@ std::int64_t batches_per_epoch(const Trainer& t) {
 }
 
 TrainerResult make_trainer(const RunConfig& config, Dataset data, Kernels kernels,
-                           const Network* model) {
+                           const Network* model, const MemoryBudget& budget,
+                           const MemoryExtras& extras) {
   TrainerResult result;
   Problems& problems = result.problems;
   if (!kernels_available(kernels))
@@ -103,17 +95,28 @@ TrainerResult make_trainer(const RunConfig& config, Dataset data, Kernels kernel
   const Loss loss = resolve_loss(config, data.task, problems);
   if (data.train_size() < 1) problems.push_back({"data", "0 rows", "the training set is empty"});
   NetworkSpec spec = network_spec(config, data, loss);
-  if (model) {
-    if (model->spec.inputs != data.inputs)
-      problems.push_back({"model.inputs", std::to_string(model->spec.inputs),
-                          "the model takes " + std::to_string(model->spec.inputs) +
-                              " inputs but the data has " + std::to_string(data.inputs) +
-                              " columns"});
-    if (model->spec.loss != loss)
-      problems.push_back({"model.loss", std::string(loss_name(model->spec.loss)),
-                          "the model was trained with " + std::string(loss_name(model->spec.loss)) +
-                              " but this run uses " + std::string(loss_name(loss))});
+  if (model)
+    for (Problem& p : model_fit_problems(*model, spec))
+      problems.push_back(std::move(p));
+  if (!problems.empty()) return result;
+
+  // Resources, before anything large is allocated.
+  const TrainingConfig& training = config.training;
+  if (training.epochs > 0) {
+    const std::int64_t rows = data.train_size();
+    const std::int64_t batch = std::min<std::int64_t>(training.batch_size, rows);
+    const std::int64_t steps = training.epochs * ((rows + batch - 1) / batch);
+    if (!kStepsRange.contains(static_cast<double>(steps)))
+      problems.push_back({"training.epochs", std::to_string(training.epochs),
+                          std::to_string(training.epochs) + " epochs of " +
+                              std::to_string((rows + batch - 1) / batch) + " batches are " +
+                              std::to_string(steps) + " steps; the steps must be " +
+                              kStepsRange.describe()});
   }
+  MemoryExtras all = extras;
+  all.model_copy = all.model_copy || model != nullptr;
+  for (Problem& p : check_memory(estimate_memory(config, data, all), budget))
+    problems.push_back(std::move(p));
   if (!problems.empty()) return result;
 
   auto t = std::make_unique<Trainer>();
@@ -209,6 +212,7 @@ Evaluation evaluate(Trainer& t) {
   options.near_dead_threshold = t.config.training.near_dead_threshold;
   options.histogram_bins = t.config.training.histogram_bins;
   options.histogram_range = t.config.training.histogram_range;
+  options.dormant_tau = t.config.training.dormant_tau;
   Evaluation ev = evaluate(t.net, t.data, t.eval_ws, t.kernels, options, t.history);
   ev.step = t.step;
   ev.epoch = t.epoch;

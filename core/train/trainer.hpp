@@ -1,9 +1,11 @@
 // One training run: a config, its data, its network, and everything that changes as it
-// trains. Deterministic: the config and seed decide every bit (within one build). Streams
-// of the run's PCG32, each on its own sequence so that changing one setting does not
-// reshuffle the others: data (kDatasetStream), initial weights, batch order, RReLU noise.
+// trains. Deterministic (docs/definitions.md, Determinism): the config and seed decide every
+// bit (within one build). Streams of the run's PCG32, each on its own sequence so that
+// changing one setting does not reshuffle the others: data (kDatasetStream), initial weights,
+// batch order, RReLU noise.
 #pragma once
 #include "dataset.hpp"
+#include "memory_estimate.hpp"
 #include "network.hpp"
 #include "optimizer.hpp"
 #include "run_config.hpp"
@@ -20,6 +22,9 @@ namespace leaky {
 inline constexpr std::uint64_t kInitStream = 0x696e6974ULL;  // "init"
 inline constexpr std::uint64_t kBatchStream = 0x62617463ULL; // "batc"
 inline constexpr std::uint64_t kNoiseStream = 0x6e6f6973ULL; // "nois"
+
+// Evaluations run over the data in chunks of this many rows.
+inline constexpr std::size_t kEvalChunk = 512;
 
 struct Divergence {
   bool diverged = false;
@@ -54,9 +59,13 @@ struct TrainerResult {
 
 // Builds a run on the given kernels (a problem if this build lacks them). `data` is the
 // dataset to use (make_dataset(config) or a CSV import); `model`, when given, replaces the
-// initialized network (its shape must fit the data).
+// initialized network (it must fit the config and the data: model_fit.hpp). Refused before
+// anything large is allocated: a run whose estimated memory (with what the caller keeps
+// beside it, `extras`) exceeds the budget, or whose epochs come to more steps than
+// kStepsRange allows.
 TrainerResult make_trainer(const RunConfig& config, Dataset data, Kernels kernels,
-                           const Network* model = nullptr);
+                           const Network* model = nullptr, const MemoryBudget& budget = {},
+                           const MemoryExtras& extras = {});
 
 // Runs up to n steps; stops early when the run diverges. Returns the steps taken.
 std::int64_t train(Trainer& t, std::int64_t n);

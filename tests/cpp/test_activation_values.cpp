@@ -1,4 +1,4 @@
-// Exact values: the semantics table of DESIGN.md section 2, at z = 0, known points, the
+// Exact values: the table of docs/definitions.md, Activations, at z = 0, known points, the
 // alphas the issue names, infinities, NaN and huge inputs; RReLU's slopes; validation.
 #include "activation.hpp"
 #include "json_writer.hpp"

@@ -24,15 +24,15 @@ const char* const kExample = R"({
             "csv": { "task": "binary_classification", "target_column": -1, "header": true } },
   "network": { "activation": "leaky_relu", "alpha": 0.01,
                "hidden": [ 8, { "units": 8, "activation": "prelu", "alpha": 0.25,
-                                "prelu_per_unit": true, "lower": 0.125, "upper": 0.333 } ] },
+                                "prelu_per_unit": true },
+                          { "units": 4, "activation": "rrelu", "lower": 0.125, "upper": 0.333 } ] },
   "loss": "auto",
-  "init": { "weights": "he_normal", "bias": "zero", "bias_value": 0 },
-  "optimizer": { "kind": "sgd", "lr": 0.03, "momentum": 0.9, "nesterov": false,
-                 "beta1": 0.9, "beta2": 0.999, "eps": 1e-8 },
+  "init": { "weights": "he_normal", "bias": "constant", "bias_value": 0, "gain": "own" },
+  "optimizer": { "kind": "momentum", "lr": 0.03, "momentum": 0.9, "nesterov": false },
   "regularization": { "l1": 0, "l2": 0, "prelu_alpha": false },
   "training": { "batch_size": 10, "steps": 1000, "epochs": 0, "shuffle": true,
                 "eval_every": 100, "near_dead_threshold": 0.01, "histogram_bins": 20,
-                "histogram_range": 5, "target_loss": 0 }
+                "histogram_range": 5, "target_loss": 0, "dormant_tau": 0.1 }
 })";
 
 std::vector<std::string> fields(const Problems& problems) {
@@ -90,24 +90,27 @@ TEST_CASE("the documented example parses, every value where it belongs") {
   CHECK(c.data.spec.seed == 7); // data.seed, not the run seed, decides the data
   CHECK(c.data.csv.header == true);
   CHECK(c.data.csv.target_column == -1);
-  REQUIRE(c.hidden.size() == 2);
+  REQUIRE(c.hidden.size() == 3);
   CHECK(c.hidden[0].units == 8);
   CHECK(c.hidden[0].act.kind == Kind::leaky_relu);
   CHECK(c.hidden[0].act.alpha == 0.01f);
   CHECK(c.hidden[1].act.kind == Kind::prelu);
   CHECK(c.hidden[1].act.alpha == 0.25f);
   CHECK(c.hidden[1].prelu_per_unit);
-  CHECK(c.hidden[1].act.lower == 0.125f);
-  CHECK(c.hidden[1].act.upper == 0.333f);
+  CHECK(c.hidden[2].act.kind == Kind::rrelu);
+  CHECK(c.hidden[2].act.lower == 0.125f);
+  CHECK(c.hidden[2].act.upper == 0.333f);
   CHECK(c.loss == LossChoice::auto_);
   CHECK(c.init.weights == WeightInit::he_normal);
-  CHECK(c.optimizer.kind == OptimizerKind::sgd);
+  CHECK(c.init.bias == BiasInit::constant);
+  CHECK(c.optimizer.kind == OptimizerKind::momentum);
   CHECK(c.optimizer.lr == 0.03f);
-  CHECK(c.optimizer.eps == 1e-8f);
+  CHECK(c.optimizer.momentum == 0.9f);
   CHECK(c.training.batch_size == 10);
   CHECK(c.training.steps == 1000);
   CHECK(c.training.eval_every == 100);
   CHECK(c.training.histogram_range == 5.0f);
+  CHECK(c.training.dormant_tau == 0.1f);
 }
 
 TEST_CASE("defaults: a config with only its version is the playground's default config") {
@@ -189,7 +192,20 @@ TEST_CASE("config_to_json round trip: parse(write(c)) writes the same text") {
   REQUIRE(b.ok());
   CHECK(b.config.hidden[1].prelu_per_unit);
   CHECK(b.config.data.seed == 7u);
-  CHECK(b.config.optimizer.eps == 1e-8f);
+  CHECK(b.config.optimizer.momentum == 0.9f);
+}
+
+TEST_CASE("init.gain: own by default, relu read and written back, anything else named") {
+  CHECK(parse_config(R"({"version":1})").config.init.gain == HeGain::own);
+  ConfigResult r = parse_config(R"({"version":1,"init":{"gain":"relu"}})");
+  REQUIRE(r.ok());
+  CHECK(r.config.init.gain == HeGain::relu);
+  CHECK(contains(config_to_json(r.config), R"("gain":"relu")"));
+  check_round_trip(R"({"version":1,"init":{"weights":"he_uniform","gain":"relu"}})");
+  ConfigResult bad = parse_config(R"({"version":1,"init":{"gain":"leaky"}})");
+  REQUIRE(bad.problems.size() == 1);
+  CHECK(bad.problems[0].field == "init.gain");
+  CHECK(contains(bad.problems[0].message, "own, relu"));
 }
 
 TEST_CASE("a bad config reports every problem at once, each with its field path") {
@@ -236,6 +252,80 @@ TEST_CASE("a bad config reports every problem at once, each with its field path"
   CHECK(contains(find(p, "training.shuffle")->message, "true or false"));
 }
 
+TEST_CASE("a field the chosen kind does not read is refused, never silently ignored") {
+  struct Case {
+    const char* config;
+    const char* field;
+    const char* says;
+  };
+  const Case cases[] = {
+      {R"("optimizer":{"kind":"sgd","momentum":0.9})", "optimizer.momentum", "only momentum"},
+      {R"("optimizer":{"kind":"adam","nesterov":true})", "optimizer.nesterov", "only momentum"},
+      {R"("optimizer":{"kind":"momentum","beta2":0.99})", "optimizer.beta2", "only adam"},
+      {R"("optimizer":{"eps":1e-6})", "optimizer.eps", "optimizer.kind sgd"},
+      {R"("network":{"activation":"relu","alpha":0.1})", "network.alpha", "relu has no alpha"},
+      {R"("network":{"hidden":[{"units":3,"activation":"tanh","alpha":0.2}]})",
+       "network.hidden[0].alpha", "tanh has no alpha"},
+      {R"("network":{"activation":"leaky_relu","lower":0.1})", "network.lower",
+       "no lower and upper bounds (only rrelu"},
+      {R"("network":{"hidden":[{"units":3,"activation":"prelu","upper":0.5}]})",
+       "network.hidden[0].upper", "prelu has no lower"},
+      {R"("network":{"activation":"leaky_relu","prelu_per_unit":true})", "network.prelu_per_unit",
+       "only prelu"},
+      {R"("network":{"activation":"prelu","hidden":[{"units":2,"activation":"elu",
+          "prelu_per_unit":false}]})",
+       "network.hidden[0].prelu_per_unit", "elu learns no slopes"},
+      {R"("init":{"bias":"pytorch","bias_value":0.5})", "init.bias_value",
+       "init.bias pytorch does not read it (only constant"},
+      {R"("init":{"bias_value":0.5})", "init.bias_value", "init.bias zero does not read it"},
+  };
+  for (const Case& c : cases) {
+    ConfigResult r = parse_config(std::string(R"({"version":1,)") + c.config + "}");
+    INFO(c.config);
+    INFO(problems_to_text(r.problems));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field == c.field);
+    CHECK(contains(r.problems[0].message, "has no effect"));
+    CHECK(contains(r.problems[0].message, c.says));
+  }
+  // Where the kind reads them, the same fields are welcome.
+  for (const char* ok : {R"("optimizer":{"kind":"momentum","momentum":0.5,"nesterov":true})",
+                         R"("optimizer":{"kind":"adam","beta1":0.8,"beta2":0.9,"eps":1e-6})",
+                         R"("network":{"activation":"elu","alpha":0.5})",
+                         R"("network":{"activation":"rrelu","lower":0.1,"upper":0.2})",
+                         R"("network":{"activation":"prelu","prelu_per_unit":true})",
+                         R"("init":{"bias":"constant","bias_value":0.5})"}) {
+    ConfigResult r = parse_config(std::string(R"({"version":1,)") + ok + "}");
+    INFO(ok);
+    INFO(problems_to_text(r.problems));
+    CHECK(r.ok());
+  }
+  // And a written config holds only what its kinds read, so it reads back.
+  ConfigResult sgd = parse_config(R"({"version":1})");
+  const std::string written = config_to_json(sgd.config);
+  CHECK_FALSE(contains(written, "momentum"));
+  CHECK_FALSE(contains(written, "beta1"));
+  CHECK_FALSE(contains(written, "bias_value"));
+  CHECK(parse_config(written).ok());
+}
+
+TEST_CASE("a float field is judged as the float32 it becomes, so a written config reads back") {
+  ConfigResult tiny = parse_config(R"({"version":1,"optimizer":{"lr":1e-50}})");
+  REQUIRE(tiny.problems.size() == 1);
+  CHECK(tiny.problems[0].field == "optimizer.lr");
+  CHECK(contains(tiny.problems[0].message, "(it is 0 as a float32 number)"));
+  ConfigResult one = parse_config(R"({"version":1,"optimizer":{"kind":"momentum",
+      "momentum":0.99999999}})");
+  REQUIRE(one.problems.size() == 1);
+  CHECK(contains(one.problems[0].message, "[0, 1) (it is 1 as a float32 number)"));
+  // The largest float, written in its shortest form (3.4028235e+38, above it as a double),
+  // reads back.
+  check_round_trip(R"({"version":1,"network":{"alpha":3.4028234663852886e+38}})");
+  check_round_trip(R"({"version":1,"network":{"activation":"rrelu","lower":3.4028234663852886e+38,
+      "upper":3.4028234663852886e+38}})");
+  CHECK_FALSE(parse_config(R"({"version":1,"network":{"alpha":3.5e38}})").ok());
+}
+
 TEST_CASE("the version is required") {
   ConfigResult r = parse_config(R"({"seed":3})");
   REQUIRE(r.problems.size() == 1);
@@ -274,8 +364,11 @@ TEST_CASE("range and consistency checks beyond single fields") {
   CHECK(count(r.problems, "training.histogram_bins") == 1);
   CHECK(count(r.problems, "training.near_dead_threshold") == 1);
 
-  ConfigResult deep = parse_config(
-      R"({"network":{"hidden":[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]},"data":{"features":{"cube":true}}})");
+  std::string ones = "1";
+  for (int i = 0; i < kMaxHiddenLayers; ++i)
+    ones += ",1"; // one layer too many
+  ConfigResult deep =
+      parse_config(R"({"network":{"hidden":[)" + ones + R"(]},"data":{"features":{"cube":true}}})");
   CHECK(count(deep.problems, "network.hidden") == 1);
   CHECK(count(deep.problems, "data.features.cube") == 1);
   ConfigResult alpha = parse_config(R"({"network":{"alpha":1e39}})");

@@ -720,6 +720,18 @@ TEST_CASE("csv: every problem at once, capped") {
   CHECK(r.problems.back().message == "and 10 more problems like these");
 }
 
+TEST_CASE("csv: a feature that overflows float32 is refused, naming it") {
+  CsvSpec spec;
+  spec.features.x_squared = true;
+  const CsvImport r = import_csv("a,b,y\n1,3e38,0\n2,3,1\n4,5,0\n", spec);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].field == "features");
+  CHECK(r.problems[0].value == "b^2");
+  CHECK(r.problems[0].message.find("Infinity") != std::string::npos);
+  spec.features.x_squared = false;
+  CHECK(import_csv("a,b,y\n1,3e38,0\n2,3,1\n4,5,0\n", spec).ok());
+}
+
 TEST_CASE("csv: at most 100000 data rows") {
   std::string text = "a,b\n";
   for (int i = 0; i < kMaxPoints; ++i)

@@ -1,7 +1,8 @@
-// Dead-unit statistics (DESIGN.md section 2, stats.hpp) on hand-built networks whose unit
+// Dead-unit statistics (docs/definitions.md, Statistics) on hand-built networks whose unit
 // states are known by construction: parameters are set directly, the data are 200 points
 // x = -99.5, -98.5, ..., 99.5 (exact floats, none zero), so each unit's pre-activation
 // z = w x + b, and with it its rate, state and sparsity, can be counted by hand.
+#include "catalog_json.hpp"
 #include "config_json.hpp"
 #include "json_read.hpp"
 #include "network.hpp"
@@ -385,11 +386,20 @@ TEST_CASE("the JSON line carries the counts, fractions and per-unit states") {
   CHECK(layer["state"] == Json::array({"dead", "near_dead", "active", "dead"}));
   CHECK((*doc)["dead_fraction"] == 0.5);
   CHECK((*doc)["collapsed"] == false);
+  // tau-dormant (0.1): units 0, 1 and 3 score 0, 4e-4 and 0.
+  CHECK((*doc)["dormant_tau"] == doctest::Approx(0.1));
+  CHECK((*doc)["tau_dormant_fraction"] == 0.75);
+  CHECK(layer["tau_dormant"] == 3);
+  CHECK(layer["tau_dormant_fraction"] == 0.75);
+  CHECK(layer["tau_dormant_units"] == Json::array({1, 1, 0, 1}));
+  REQUIRE(layer["dormant_score"].size() == 4);
+  CHECK(layer["dormant_score"][2].get<double>() == doctest::Approx(4 * 5000.0 / 5000.5));
   CHECK(std::string(layer["histogram"].dump()).size() > 2);
   const UnitTotals t = unit_totals(ev);
   CHECK(t.units == 4);
   CHECK(t.dead == 2);
   CHECK(t.born_dead == 2);
+  CHECK(t.tau_dormant == 3);
 }
 
 TEST_CASE("zero biases, one hidden layer, 1-D inputs spanning zero: no network is born collapsed") {
@@ -443,4 +453,95 @@ TEST_CASE("histograms: huge and infinite pre-activations go to the end bins") {
     }
     CHECK(s.rate == std::vector<float>{0.5f, 0.5f, 0.5f});
   }
+}
+
+TEST_CASE("dormant score (ReDo): mean |f(z)| over the layer's mean, by hand; relu and leaky") {
+  // relu, four_units over x = -99.5 .. 99.5: sums of |a| are 0; 0.5 (z = 0.5 at x = 99.5);
+  // 0.5 + 1.5 + ... + 99.5 = 5000; 0. Layer total 5000.5, score = 4 sum / 5000.5.
+  for (Kernels k : kBothKernels) {
+    const Network relu = four_units(Kind::relu);
+    Evaluator eval(relu, k, 37);
+    const Evaluation ev = eval(relu, data_1d(grid_x()));
+    const LayerStats& s = ev.layers[0];
+    CHECK(ev.dormant_tau == 0.1f);
+    REQUIRE(s.dormant_score.size() == 4);
+    CHECK(s.dormant_score[0] == 0.0f);
+    CHECK(s.dormant_score[1] == doctest::Approx(4 * 0.5 / 5000.5));
+    CHECK(s.dormant_score[2] == doctest::Approx(4 * 5000.0 / 5000.5));
+    CHECK(s.dormant_score[3] == 0.0f);
+    // Near-dead unit 1 is tau-dormant at 0.1, though not inactive.
+    CHECK(s.tau_dormant == std::vector<std::uint8_t>{1, 1, 0, 1});
+    CHECK(s.tau_dormant_count == 3);
+    CHECK(s.inactive == 2);
+
+    // leaky 0.1: the negative side counts. Unit 0: 0.1 * sum(x + 200) = 4000; unit 1:
+    // 0.5 + 0.1 * sum over x <= 98.5 of (99 - x) = 0.5 + 1980.05; unit 2: 5000 + 0.1 * 5000;
+    // unit 3: 0. The inactive unit 0 scores above the mean: not tau-dormant, only unit 3 is.
+    const Network leaky = four_units(Kind::leaky_relu, 0.1f);
+    Evaluator eval2(leaky, k, 64);
+    const LayerStats t = eval2(leaky, data_1d(grid_x())).layers[0];
+    const double sums[] = {4000.0, 1980.55, 5500.0, 0.0};
+    const double total = sums[0] + sums[1] + sums[2];
+    for (int u = 0; u < 4; ++u) {
+      CAPTURE(u);
+      CHECK(t.dormant_score[u] == doctest::Approx(4 * sums[u] / total).epsilon(1e-5));
+    }
+    CHECK(t.inactive == 2);
+    CHECK(t.tau_dormant == std::vector<std::uint8_t>{0, 0, 0, 1});
+  }
+}
+
+TEST_CASE("tau: 0 is exact inactivity of the output; a layer of zeros scores 0, every unit") {
+  // Layer 2 is fed by a dead layer with zero biases: every output is exactly 0, so the
+  // layer's mean is 0 and each unit's score is 0 by definition (not 0/0).
+  for (float tau : {0.0f, 0.1f, 1.0f}) {
+    Network net = network({hidden_layer(2, Kind::relu), hidden_layer(3, Kind::leaky_relu, 0.2f)});
+    set_unit(net, 0, 0, -1.0f, -200.0f);
+    set_unit(net, 0, 1, 1.0f, -200.0f);
+    for (int i = 0; i < 6; ++i)
+      net.params[net.layers[1].w + i] = 0.5f;
+    Evaluator eval(net, Kernels::scalar);
+    eval.options.dormant_tau = tau;
+    const Evaluation ev = eval(net, data_1d(grid_x()));
+    CAPTURE(tau);
+    CHECK(ev.dormant_tau == tau);
+    CHECK(ev.layers[0].dormant_score == std::vector<float>{0.0f, 0.0f});
+    CHECK(ev.layers[1].dormant_score == std::vector<float>{0.0f, 0.0f, 0.0f});
+    CHECK(ev.layers[0].tau_dormant_count == 2);
+    CHECK(ev.layers[1].tau_dormant_count == 3);
+  }
+  // tau = 0 on four_units: exactly the units whose output is 0 on every sample (0 and 3),
+  // not the near-dead one.
+  const Network net = four_units(Kind::relu);
+  Evaluator eval(net, Kernels::simd);
+  eval.options.dormant_tau = 0.0f;
+  CHECK(eval(net, data_1d(grid_x())).layers[0].tau_dormant ==
+        std::vector<std::uint8_t>{1, 0, 0, 1});
+  // tau = 1: at most the layer's mean; unit 2 carries almost all of it.
+  eval.options.dormant_tau = 1.0f;
+  CHECK(eval(net, data_1d(grid_x())).layers[0].tau_dormant_count == 3);
+}
+
+TEST_CASE("training.dormant_tau: in the config and the catalog, and it reaches evaluations") {
+  // Out of range is one problem.
+  Problems problems;
+  ConfigResult parsed = parse_config(
+      R"({"version":1,"data":{"kind":"line","points":40},"training":{"dormant_tau":0}})");
+  REQUIRE(parsed.ok());
+  CHECK(parsed.config.training.dormant_tau == 0.0f);
+  CHECK(config_to_json(parsed.config).find("\"dormant_tau\":0") != std::string::npos);
+  TrainerResult made =
+      make_trainer(parsed.config, make_dataset(parsed.config.data.spec), Kernels::scalar);
+  REQUIRE(made.trainer);
+  CHECK(evaluate(*made.trainer).dormant_tau == 0.0f);
+  CHECK(default_config().training.dormant_tau == 0.1f);
+  for (const char* bad : {"-0.1", "1.5", "\"x\""}) {
+    ConfigResult r =
+        parse_config(std::string(R"({"version":1,"training":{"dormant_tau":)") + bad + "}}");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].field == "training.dormant_tau");
+  }
+  auto catalog = parse_json(catalog_to_json(), problems);
+  REQUIRE(catalog);
+  CHECK((*catalog)["fields"]["training.dormant_tau"]["text"] == "a number within [0, 1]");
 }

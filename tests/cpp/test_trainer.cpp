@@ -2,11 +2,15 @@
 // from an exported model, bit-identical model files, divergence, epochs, the two kernel
 // paths, the weight-decay mask and the problems make_trainer reports.
 #include "config_json.hpp"
+#include "divergence_advice.hpp"
 #include "init.hpp"
+#include "live_settings.hpp"
 #include "model_json.hpp"
 #include "optimizer.hpp"
 #include "stats_json.hpp"
+#include "test_checks.hpp"
 #include "trainer.hpp"
+
 
 #include <doctest/doctest.h>
 
@@ -18,16 +22,11 @@
 #include <vector>
 
 using namespace leaky;
+using test::config_from;
 
 namespace {
 
-RunConfig config_from(const std::string& text) {
-  ConfigResult parsed = parse_config(text);
-  INFO(text);
-  INFO(problems_to_text(parsed.problems));
-  REQUIRE(parsed.ok());
-  return parsed.config;
-}
+using test::config_from;
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& config, const Network* model = nullptr,
                                      Kernels kernels = best_kernels()) {
@@ -285,6 +284,7 @@ TEST_CASE("divergence found by a batch: train() stops early and names the step b
   CHECK(t->divergence.step == t->step + 1);
   const std::string& cause = t->divergence.cause;
   CHECK((cause.find("training loss") != std::string::npos ||
+         cause.find("output is") != std::string::npos ||
          cause.find("not finite") != std::string::npos ||
          cause.find("non-finite") != std::string::npos));
 }
@@ -293,7 +293,7 @@ TEST_CASE("an evaluation that is not finite marks the run diverged at its step")
   // A model whose output overflows to infinity at the starting weights.
   const RunConfig config = config_from(
       "{\"version\":1,\"seed\":1,\"data\":{\"kind\":\"line\",\"points\":20},\"network\":{"
-      "\"hidden\":[2]}}");
+      "\"activation\":\"relu\",\"hidden\":[2]}}");
   NetworkSpec spec;
   spec.inputs = 1;
   spec.loss = Loss::mse;
@@ -424,17 +424,134 @@ TEST_CASE("make_trainer reports a model or loss that does not fit the data") {
   TrainerResult bad =
       make_trainer(xor_config, make_dataset(xor_config.data.spec), best_kernels(), &model);
   CHECK_FALSE(bad.trainer);
-  REQUIRE(bad.problems.size() == 2);
+  REQUIRE(bad.problems.size() == 3);
   CHECK(bad.problems[0].field == "model.inputs");
   CHECK(bad.problems[1].field == "model.loss");
+  CHECK(bad.problems[2].field == "model.layers"); // none, where the config has two
+}
+
+TEST_CASE("a model whose layers do not match the config is refused before any live setting") {
+  const RunConfig config =
+      config_from(R"({"version":1,"data":{"kind":"xor","points":40},"network":{"hidden":[6,4]}})");
+  const auto model_of = [](const std::string& text) { return trainer_for(config_from(text))->net; };
+  // Saved from the same config: fits, and alpha can be set live.
+  const Network same =
+      model_of(R"({"version":1,"data":{"kind":"xor","points":40},"network":{"hidden":[6,4]}})");
+  auto t = trainer_for(config, &same);
+  CHECK(set_alpha(*t, 0.2).empty());
+
+  struct Case {
+    const char* model_config;
+    const char* field;
+    const char* says;
+  };
+  const Case cases[] = {
+      // A third hidden layer: set_alpha would once index the config's layers past their end.
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"hidden":[6,4,3]}})", "model.layers",
+       "the config's network.hidden has 2: 6, 4"},
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"hidden":[6,5]}})", "model.layers[1]",
+       "is 4 leaky_relu units"},
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"activation":"relu","hidden":[6,4]}})",
+       "model.layers[0]", "6 relu units"},
+      {R"({"version":1,"data":{"kind":"xor"},"network":{"alpha":0.3,"hidden":[6,4]}})",
+       "model.layers[0]", "alpha 0.01"},
+      {R"({"version":1,"data":{"kind":"xor"},"loss":"softmax_ce","network":{"hidden":[6,4]}})",
+       "model.loss", "softmax_ce"},
+  };
+  for (const Case& c : cases) {
+    const Network other = model_of(c.model_config);
+    TrainerResult made =
+        make_trainer(config, make_dataset(config.data.spec), best_kernels(), &other);
+    INFO(c.model_config);
+    INFO(problems_to_text(made.problems));
+    CHECK_FALSE(made.trainer);
+    REQUIRE_FALSE(made.problems.empty());
+    CHECK(made.problems[0].field == c.field);
+    CHECK(problems_to_text(made.problems).find(c.says) != std::string::npos);
+  }
+}
+
+TEST_CASE("divergence advice: before any update it names an enormous input, not the rate") {
+  const RunConfig config =
+      config_from(R"({"version":1,"data":{"kind":"line","points":20},"network":{"hidden":[4]}})");
+  Dataset data = make_dataset(config.data.spec);
+  data.x_train[3] = 3e38f;
+  TrainerResult made = make_trainer(config, std::move(data), best_kernels());
+  REQUIRE(made.trainer);
+  Trainer& t = *made.trainer;
+  CHECK(divergence_advice(t).empty()); // not diverged yet
+  evaluate(t);
+  train(t, 5);
+  REQUIRE(t.divergence.diverged);
+  const std::string advice = divergence_advice(t);
+  CHECK(advice.find("before any update") != std::string::npos);
+  CHECK(advice.find("input x reaches 3e+38") != std::string::npos);
+  CHECK(advice.find("learning rate is not the cause") != std::string::npos);
+
+  // After updates, the learning rate is the usual suspect.
+  const RunConfig fast = config_from(R"({"version":1,"data":{"kind":"line","points":100,
+      "input_min":-100,"input_max":100},"network":{"activation":"relu","hidden":[8]},
+      "optimizer":{"kind":"sgd","lr":10},"training":{"batch_size":10}})");
+  auto f = trainer_for(fast);
+  train(*f, 100);
+  REQUIRE(f->divergence.diverged);
+  CHECK(divergence_advice(*f) == "try a lower learning rate (optimizer.lr is 10)");
+}
+
+namespace {
+// Weights and biases of every layer, without PReLU's slopes (the one thing that differs).
+std::vector<float> weights_and_biases(const Trainer& t) {
+  std::vector<float> out;
+  for (const LayerView& l : t.net.layers) {
+    const auto w = t.net.params.begin() + static_cast<std::ptrdiff_t>(l.w);
+    out.insert(out.end(), w, w + static_cast<std::ptrdiff_t>(l.in) * l.out);
+    const auto b = t.net.params.begin() + static_cast<std::ptrdiff_t>(l.b);
+    out.insert(out.end(), b, b + l.out);
+  }
+  return out;
+}
+} // namespace
+
+TEST_CASE("init.gain relu: runs that differ only in activation start from the same weights") {
+  const std::string network[] = {R"("activation":"relu")",
+                                 R"("activation":"leaky_relu","alpha":0.01)",
+                                 R"("activation":"leaky_relu","alpha":0.2)",
+                                 R"("activation":"prelu")",
+                                 R"("activation":"elu","alpha":0.5)",
+                                 R"("activation":"gelu")",
+                                 R"("activation":"rrelu")",
+                                 R"("activation":"linear")"};
+  for (const char* weights : {"he_normal", "he_uniform"}) {
+    CAPTURE(weights);
+    const auto config = [&](const std::string& act, const char* gain) {
+      return config_from(R"({"version":1,"seed":5,"data":{"kind":"moons","points":40},)"
+                         R"("network":{)" +
+                         act +
+                         R"(,"hidden":[6,5]},)"
+                         R"("init":{"weights":")" +
+                         weights + R"(","bias":"pytorch","gain":")" + gain + R"("}})");
+    };
+    const std::vector<float> relu = weights_and_biases(*trainer_for(config(network[0], "relu")));
+    for (const std::string& act : network) {
+      CAPTURE(act);
+      CHECK(same_bits(weights_and_biases(*trainer_for(config(act, "relu"))), relu));
+    }
+    // Each activation's own gain: a leaky layer's weights are smaller than ReLU's.
+    CHECK_FALSE(same_bits(weights_and_biases(*trainer_for(config(network[2], "own"))), relu));
+    CHECK(same_bits(weights_and_biases(*trainer_for(config(network[0], "own"))), relu));
+  }
+  // Without hidden layers the output layer keeps gain 1 (its input is not rectified).
+  LayerView output;
+  output.is_output = true;
+  output.act = default_activation(Kind::linear);
+  CHECK(he_gain(output, HeGain::relu) == 1.0);
 }
 
 TEST_CASE("initializers: He's gain per activation, and each scheme's scale and bounds") {
-  auto view = [](Kind kind, float alpha, bool is_output = false) {
+  auto view = [](Kind kind, float alpha) {
     LayerView l;
     l.act = default_activation(kind);
     l.act.alpha = alpha;
-    l.is_output = is_output;
     return l;
   };
   CHECK(he_gain(view(Kind::relu, 0.0f)) == doctest::Approx(std::sqrt(2.0)));
@@ -444,7 +561,7 @@ TEST_CASE("initializers: He's gain per activation, and each scheme's scale and b
   CHECK(he_gain(view(Kind::rrelu, 0.0f)) ==
         doctest::Approx(std::sqrt(2.0 / (1 + rrelu_a * rrelu_a))).epsilon(1e-6));
   CHECK(he_gain(view(Kind::tanh, 0.0f)) == doctest::Approx(std::sqrt(2.0)));
-  CHECK(he_gain(view(Kind::relu, 0.0f, true)) == doctest::Approx(1.0)); // the output layer
+  CHECK(he_gain(view(Kind::linear, 0.0f)) == doctest::Approx(1.0));
 
   // One 400 -> 300 leaky layer (120000 weights): sample statistics within 2% of the scheme's.
   NetworkSpec spec;
@@ -511,4 +628,17 @@ TEST_CASE("initializers: He's gain per activation, and each scheme's scale and b
   CHECK(*lo >= -0.05f);
   CHECK(*hi <= 0.05f);
   CHECK(*hi - *lo > 0.09f);
+
+  // The linear output layer takes the last hidden layer's gain (PyTorch's kaiming_uniform_
+  // applied to every layer): 300 -> 100, so its bound is gain * sqrt(3 / 300), not sqrt(3 / 300).
+  spec.outputs = 100;
+  Network wide = make_network(spec);
+  init.weights = WeightInit::he_uniform;
+  initialize(wide, init, rng);
+  const LayerView& out = wide.layers[1];
+  const auto [w_lo, w_hi] =
+      std::minmax_element(wide.params.begin() + out.w, wide.params.begin() + out.w + 300 * 100);
+  const double bound = gain * std::sqrt(3.0 / 300);
+  CHECK(std::max(-*w_lo, *w_hi) <= bound);
+  CHECK(std::max(-*w_lo, *w_hi) > 0.99 * bound);
 }

@@ -78,6 +78,9 @@ describe('embeds on another origin', { timeout: 600_000 }, () => {
       `${frame(`view=output&${allow}`)}<div style="height:4000px">the rest of the post</div>`,
     );
     pages['/click.html'] = hostPage(frame(`view=output&autoplay=click&${allow}`));
+    pages['/compare.html'] = hostPage(
+      `<iframe src="${embedSrc(`hide=more&${allow}`, '#mode=compare&data=xor&seed=3&points=200')}" width="800" height="600" style="border:0"></iframe>`,
+    );
     pages['/stranger.html'] = hostPage(frame(`view=output&${allow}`), true, 1500);
     pages['/element.html'] = `<!doctype html><html><head><meta charset="utf-8">
 <link rel="icon" href="data:,"></head><body>
@@ -326,6 +329,44 @@ describe('embeds on another origin', { timeout: 600_000 }, () => {
       return s.settings['alpha'] === '0.3' && s.settings['data'] === 'xor';
     });
     await closeWatched(b);
+  });
+
+  it('embeds the compare mode: its parts hide, the API drives its runs', async () => {
+    const w = await open('/compare.html');
+    const { page } = w;
+    const ready = await page.evaluate(() => window.lab.ready);
+    assert.ok(ready.keys.includes('runs') && !ready.keys.includes('alpha'));
+    const f = embedFrame(page);
+    const cmp = () => f.evaluate(() => window.__leakyLab!.compare!);
+    await f.waitForFunction(() => (window.__leakyLab?.compare?.runs[0]?.step ?? 0) > 0);
+    assert.equal(await f.locator('[data-part="more"]').isVisible(), false);
+    assert.equal(await f.locator('[data-part="charts"]').isVisible(), true);
+    // α of run 3 only: a live change, the same four runs go on.
+    const state = await page.evaluate(() =>
+      window.lab.set({ runs: 'relu,leaky_relu:0.01,leaky_relu:0.3,prelu:0.25' }),
+    );
+    assert.equal(state.settings['runs'], 'relu,leaky_relu:0.01,leaky_relu:0.3,prelu:0.25');
+    await f.waitForFunction(() =>
+      window.__leakyLab!.compare!.runs[2]!.live.some((c) => c.field === 'alpha' && c.value === 0.3),
+    );
+    assert.equal((await cmp()).runs[0]!.live.length, 0);
+    const stats = await page.evaluate(async () => {
+      await new Promise((r) => setTimeout(r, 600));
+      return window.lab.getStatistics();
+    });
+    assert.ok(stats !== null && stats.runs?.length === 4);
+    assert.ok(stats.runs.every((r) => r !== null && Number.isFinite(r.trainLoss)));
+    const refused = await page.evaluate(() =>
+      window.lab.set({ runs: 'relu' }).then(
+        () => 'applied',
+        (e: Error) => e.message,
+      ),
+    );
+    assert.match(refused, /runs must be 2 to 4 runs/);
+    const paused = await page.evaluate(() => window.lab.pause());
+    assert.equal(paused.playing, false);
+    await f.waitForFunction(() => !window.__leakyLab!.compare!.playing);
+    await closeWatched(w);
   });
 
   it('fits a 600 x 400 frame and a 390-wide one', async () => {

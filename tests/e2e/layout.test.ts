@@ -5,28 +5,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS, startHarness, type Harness } from './support/harness.ts';
 import { reached } from './support/page-run.ts';
+import { inView } from './support/viewport.ts';
 
 let harness: Harness;
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
-
-/** Whether the element's whole box lies inside the viewport. */
-async function inView(page: Page, l: Locator, name: string): Promise<void> {
-  const box = await l.first().boundingBox();
-  const vp = page.viewportSize()!;
-  assert.ok(box, `${name} is rendered`);
-  assert.ok(
-    box.x >= 0 &&
-      box.y >= 0 &&
-      box.x + box.width <= vp.width + 0.5 &&
-      box.y + box.height <= vp.height + 0.5,
-    `${name} lies inside ${vp.width}x${vp.height}: ${JSON.stringify(box)}`,
-  );
-}
 
 async function openAt(
   viewport: { width: number; height: number },

@@ -2,7 +2,7 @@
 // core promises bit-identical runs within one build and a measured, documented tolerance
 // across builds. Measured on this project's machine (AVX-512 native, wasm SIMD128): leaky
 // and relu networks agree bit for bit; with gelu/elu/prelu/tanh layers the losses differ by
-// at most 1.2e-6 relative after 2000 steps (transcendental functions differ in the last
+// at most 3.5e-7 relative after 2000 steps (transcendental functions differ in the last
 // bits). The tolerance below, 1e-4 relative, leaves a wide margin for other CPUs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -43,7 +43,7 @@ test('the catalog gives each activation with its alpha default, and the framewor
   const byName = new Map(
     catalog.activations.map((k: { name: string }) => [k.name, k] as [string, unknown]),
   );
-  // The kinds of DESIGN's table (the docs' activations page), each once.
+  // The kinds of docs/definitions.md's Activations table, each once.
   assert.equal(byName.size, catalog.activations.length);
   for (const name of ['relu', 'leaky_relu', 'prelu', 'rrelu', 'elu', 'selu', 'gelu', 'silu'])
     assert.ok(byName.has(name), name);
@@ -100,4 +100,68 @@ test('rrelu training slopes come from the seed and lie in [lower, upper]', () =>
   }
   const evalMode = run([-1], { kind: 'rrelu', lower: 0.1, upper: 0.3 });
   assert.equal(evalMode.df[0], Math.fround(0.2));
+});
+
+test("the Trainer refuses a run past the page's memory budget with a problem, not an abort", () => {
+  const hidden = Array(16).fill(1024);
+  const refusals: [object, string][] = [
+    [
+      { version: 1, data: { kind: 'spiral', points: 100000 }, network: { hidden } },
+      'training.batch_size, network.hidden',
+    ],
+    [
+      { version: 1, network: { hidden }, optimizer: { kind: 'adam', lr: 0.001 } },
+      'network.hidden, optimizer.kind',
+    ],
+  ];
+  (refusals[0][0] as { training?: object }).training = { batch_size: 99000 };
+  for (const [config, field] of refusals) {
+    const t = new core.Trainer(JSON.stringify(config));
+    try {
+      const problems = JSON.parse(t.problems());
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0].field, field);
+      assert.match(problems[0].message, /more than the page's fixed memory budget of 512 MiB/);
+    } finally {
+      t.delete();
+    }
+  }
+  const ok = new core.Trainer(core.defaultConfig());
+  assert.equal(ok.problems(), '');
+  assert.equal(ok.step(5), 5);
+  ok.delete();
+});
+
+test('runs within the budget that the heap cannot hold any more come back as a problem', () => {
+  // Each within the budget, and several hundred MiB: the module's 1 GiB holds a few of them,
+  // and the one that does not fit is refused before it is built.
+  const config = JSON.stringify({ version: 1, network: { hidden: Array(12).fill(1024) } });
+  const made: { problems(): string; delete(): void }[] = [];
+  try {
+    while (made.length < 6) {
+      made.push(new core.Trainer(config));
+      if (made.at(-1)!.problems() !== '') break;
+    }
+    assert.ok(made.length >= 2 && made.length < 6, `refused after ${made.length - 1} runs`);
+    const problems = JSON.parse(made.at(-1)!.problems());
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].field, 'memory');
+    assert.match(problems[0].message, /could not give this run the memory it needs/);
+  } finally {
+    for (const t of made) t.delete();
+  }
+  // Given back, the memory serves a new run.
+  const again = new core.Trainer(config);
+  assert.equal(again.problems(), '');
+  again.delete();
+});
+
+test('a config nested too deep or with a key twice comes back as a problem', () => {
+  const deep = JSON.parse(core.validateConfig(`{"seed":${'['.repeat(100000)}`));
+  assert.equal(deep.length, 1);
+  assert.match(deep[0].message, /nested deeper than 64 levels/);
+  const twice = JSON.parse(core.validateConfig('{"version":1,"seed":1,"seed":2}'));
+  assert.match(twice[0].message, /"seed" is given twice/);
+  const noop = JSON.parse(core.validateConfig('{"version":1,"optimizer":{"momentum":0.9}}'));
+  assert.equal(noop[0].field, 'optimizer.momentum');
 });

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { checkCommand, MESSAGE_LIMITS } from '../../web/src/embed/api-schema.ts';
 import { EmbedApi, THROTTLE_MS } from '../../web/src/embed/api-server.ts';
 import type { EventMessage, Reply } from '../../web/src/embed/api-types.ts';
+import { playgroundTarget } from '../../web/src/embed/targets/playground-target.ts';
 import { pacingOf } from '../../web/src/run/pacing.ts';
 import { RunSession } from '../../web/src/run/session.ts';
 import type { TrainerModule } from '../../web/src/run/trainer-api.ts';
@@ -133,7 +134,7 @@ function api(origins: string[] = [HOST], parentOrigin: string | null = null) {
     version: () => '9.9.9',
   });
   const t = lab();
-  server.attach(t);
+  server.attach(playgroundTarget(t.store, t.session));
   const send = (data: unknown, origin = HOST, source: unknown = PARENT): void =>
     server.receive({ origin, source, data });
   const replies = (): Reply[] =>

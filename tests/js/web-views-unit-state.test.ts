@@ -45,7 +45,7 @@ describe('unitStyle', () => {
 
   it('says each state in words', () => {
     assert.match(stateWords('dead'), /no gradient/);
-    assert.match(stateWords('dormant'), /gradient still flows/);
+    assert.match(stateWords('dormant'), /a gradient scaled by α still reaches its weights/);
     assert.match(stateWords('near_dead'), /very few/);
     assert.equal(stateWords('active'), 'active');
     assert.equal(stateName('near_dead'), 'near-dead');

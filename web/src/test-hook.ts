@@ -1,6 +1,8 @@
 // A read-only snapshot for browser tests: what the page last plotted, straight from the core.
-import type { Evaluation } from './run/protocol';
-import type { RunSession } from './run/session';
+import { weightsHash } from './run/param-hash';
+import type { Evaluation, Layout } from './run/protocol';
+import type { RunGrid } from './run/run-grid';
+import type { RunSession, SessionEvents } from './run/session';
 import type { Variant } from './wasm/choose-variant';
 
 export interface LeakyLabHook {
@@ -19,14 +21,29 @@ export interface LeakyLabHook {
   readonly problems: readonly string[];
   /** The training run, once one has started. */
   readonly run?: RunHook;
+  /** The compare mode's runs, once they have started. */
+  readonly compare?: CompareHook;
+}
+
+/** The compare mode's grid as drawn, read-only. */
+export interface CompareHook {
+  readonly playing: boolean;
+  /** Frames are on their way (false: paused and settled). */
+  readonly busy: boolean;
+  /** Rounds drawn since the runs started. */
+  readonly rounds: number;
+  /** Each run's step in each of the last rounds (null: no frame from it), oldest first. */
+  readonly roundSteps: readonly (readonly (number | null)[])[];
+  readonly runs: readonly (RunHook & {
+    /** weightsHash of the run's weights and biases at step 0. */
+    readonly startHash: string | null;
+  })[];
 }
 
 /** What the run shows now (the last frame drawn), read-only. */
 export interface RunHook {
   /** The build the run's worker uses. */
   readonly variant: Variant;
-  /** The session's id of the run shown (a new run, a new id). */
-  readonly runId: number;
   /** 'starting', 'running' (a run exists), 'rejected' (config problems), 'diverged', 'failed'. */
   readonly status: 'starting' | 'running' | 'rejected' | 'diverged' | 'failed';
   readonly step: number;
@@ -35,6 +52,8 @@ export interface RunHook {
   readonly config: string;
   /** Frames drawn since this run started. */
   readonly frames: number;
+  /** Runs started so far (a new run of the same settings looks the same otherwise). */
+  readonly starts: number;
   /** Summary of the last evaluation drawn (null before the first frame). */
   readonly evaluation: {
     readonly step: number;
@@ -102,19 +121,98 @@ export function publishRun(run: RunHook): void {
   current = Object.freeze({ ...current, run: Object.freeze(run) });
 }
 
+/** Replaces the compare part of the snapshot (a mode without the activation plot). */
+function publishCompare(compare: CompareHook, variant: Variant): void {
+  const base = current ?? {
+    variant,
+    ready: false,
+    kind: '',
+    alpha: 0,
+    lower: 0,
+    upper: 0,
+    evaluations: 0,
+    z: [],
+    f: [],
+    df: [],
+    problems: [],
+  };
+  current = Object.freeze({ ...base, compare: Object.freeze(compare) });
+}
+
+/** What a run's watcher listens to: a session's events, or one run's of a grid. */
+interface RunEvents {
+  on<K extends keyof SessionEvents>(type: K, handler: (payload: SessionEvents[K]) => void): void;
+}
+
 /**
  * Keeps the run part of the snapshot in step with a session, by listening to its events: the
  * hook is one more subscriber, never the page's event bus.
  */
 export function watchRun(session: RunSession, variant: Variant): void {
+  trackRun(session.events, variant, publishRun);
+}
+
+/** Keeps the compare part of the snapshot in step with a grid: every run, and the rounds. */
+export function watchGrid(grid: RunGrid, variant: Variant): void {
+  const runs: RunHook[] = [];
+  const layouts: Layout[] = [];
+  const hashes: (string | null)[] = [];
+  let rounds = 0;
+  let roundSteps: (number | null)[][] = [];
+  const show = (): void =>
+    publishCompare(
+      {
+        playing: grid.playing,
+        busy: grid.busy,
+        rounds,
+        roundSteps,
+        runs: runs.slice(0, grid.size).map((r, i) => ({ ...r, startHash: hashes[i] ?? null })),
+      },
+      variant,
+    );
+  const track = (index: number): void => {
+    if (runs[index] !== undefined) return;
+    const events: RunEvents = {
+      on: (type, handler) =>
+        grid.events.on(type, (e) => {
+          // The grid's events are its sessions' events, each with the run's index.
+          if ((e as { index: number }).index === index) handler(e as SessionEvents[typeof type]);
+        }),
+    };
+    trackRun(events, variant, (hook) => {
+      runs[index] = hook;
+      show();
+    });
+  };
+  grid.events.on('status', (e) => {
+    track(e.index);
+    if (e.status !== 'starting') return;
+    hashes[e.index] = null;
+    rounds = 0;
+    roundSteps = [];
+  });
+  grid.events.on('ready', (e) => (layouts[e.index] = e.layout));
+  grid.events.on('round', ({ frames }) => {
+    rounds += 1;
+    roundSteps = [...roundSteps, frames.map((f) => f?.step ?? null)].slice(-HISTORY);
+    frames.forEach((f, i) => {
+      const layout = layouts[i];
+      if (f !== null && f.step === 0 && layout !== undefined)
+        hashes[i] ??= weightsHash(layout, f.params);
+    });
+    show();
+  });
+}
+
+function trackRun(events: RunEvents, variant: Variant, publish: (hook: RunHook) => void): void {
   let hook: RunHook = {
     variant,
-    runId: 0,
     status: 'starting',
     step: 0,
     playing: false,
     config: '',
     frames: 0,
+    starts: 0,
     evaluation: null,
     divergedAt: null,
     problems: [],
@@ -125,15 +223,15 @@ export function watchRun(session: RunSession, variant: Variant): void {
   };
   const set = (patch: Partial<RunHook>): void => {
     hook = { ...hook, ...patch };
-    publishRun(hook);
+    publish(hook);
   };
-  session.events.on('status', (e) => {
+  events.on('status', (e) => {
     if (e.status === 'starting')
       set({
-        runId: e.runId,
         status: 'starting',
         step: 0,
         frames: 0,
+        starts: hook.starts + 1,
         evaluation: null,
         divergedAt: null,
         problems: [],
@@ -142,8 +240,8 @@ export function watchRun(session: RunSession, variant: Variant): void {
       });
     else if (e.status !== 'idle') set({ status: e.status, playing: e.playing });
   });
-  session.events.on('ready', (e) => set({ config: e.config }));
-  session.events.on('frame', (f) => {
+  events.on('ready', (e) => set({ config: e.config }));
+  events.on('frame', (f) => {
     const last = f.evaluations[f.evaluations.length - 1];
     const losses = [...hook.losses, ...f.evaluations.map((e) => [e.step, e.train_loss] as const)];
     set({
@@ -161,17 +259,15 @@ export function watchRun(session: RunSession, variant: Variant): void {
       ...(last === undefined ? {} : { evaluation: summary(last) }),
     });
   });
-  session.events.on('diverged', (e) =>
-    set({ status: 'diverged', divergedAt: e.step, playing: false }),
-  );
-  session.events.on('problems', (e) =>
+  events.on('diverged', (e) => set({ status: 'diverged', divergedAt: e.step, playing: false }));
+  events.on('problems', (e) =>
     set({
       status: 'rejected',
       problems: e.problems.map((p) => `${p.field} = ${p.value}: ${p.message}`),
     }),
   );
-  session.events.on('fatal', (e) => set({ status: 'failed', problems: [e.message] }));
-  session.events.on('setResult', (e) => {
+  events.on('fatal', (e) => set({ status: 'failed', problems: [e.message] }));
+  events.on('setResult', (e) => {
     if (e.problems.length === 0)
       set({ live: [...hook.live, { step: e.step, field: e.field, value: e.value }] });
   });

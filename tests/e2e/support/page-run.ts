@@ -40,10 +40,10 @@ export async function stepTo(page: Page, perStep: number, clicks: number): Promi
   await page.waitForFunction(() => window.__leakyLab?.run?.status === 'running');
   if ((await run(page)).playing) await button(page, 'Pause').click();
   await page.getByLabel('Speed (training steps per frame)').selectOption(String(perStep));
-  // Reset starts a new run a moment later: wait for it, not for the old run's step 0.
-  const before = (await run(page)).runId;
+  // The paused run may sit at step 0 too: wait for the new one (Reset starts it a moment later).
+  const starts = (await run(page)).starts;
   await button(page, 'Reset').click();
-  await page.waitForFunction((id) => window.__leakyLab?.run?.runId !== id, before);
+  await page.waitForFunction((n) => (window.__leakyLab?.run?.starts ?? 0) > n, starts);
   await reached(page, 0, true);
   for (let i = 0; i < clicks; i++) {
     await button(page, 'Step').click();

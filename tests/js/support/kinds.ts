@@ -6,7 +6,8 @@ import { wasmDist } from './paths.ts';
 
 const require = createRequire(import.meta.url);
 const createLeakyModule = require(path.join(wasmDist, 'leaky_node.cjs'));
-const core = await createLeakyModule();
+/** The Node build of the core, for tests that need more than its names. */
+export const core = await createLeakyModule();
 
 export interface Catalog {
   version: string;
@@ -14,6 +15,7 @@ export interface Catalog {
   datasets: { name: string; task: string; inputs: number }[];
   weight_inits: { name: string }[];
   bias_inits: { name: string; uses_value: boolean }[];
+  he_gains: { name: string }[];
   optimizers: { name: string; uses_momentum: boolean; uses_moments: boolean }[];
   losses: { name: string }[];
   fields: Record<string, { min: number; max: number; integer: boolean; text: string }>;

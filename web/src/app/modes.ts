@@ -3,20 +3,30 @@
 import type { Catalog } from '../wasm/catalog';
 import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
+import type { EmbedTarget } from '../embed/embed-target';
+import { compareTarget } from '../embed/targets/compare-target';
+import { playgroundTarget } from '../embed/targets/playground-target';
 import type { RunSession } from '../run/session';
 import type { Store } from '../state/store';
 import type { PartInfo } from './parts';
+import { COMPARE_PARTS } from '../modes/compare/parts';
+import { startCompare } from '../modes/compare/compare-mode';
 import { PLAYGROUND_PARTS } from '../modes/playground/parts';
 import { startPlayground } from '../modes/playground/playground-mode';
 
-/**
- * What a mode gives back: the shell ends it before starting another. A mode with one store and
- * one run session gives them too: the embed API, exports and imports work through them.
- */
+/** What the share tools (exports, imports, the Embed dialog) work on: one store, one run. */
+export interface ShareTarget {
+  readonly store: Store;
+  readonly session: RunSession;
+}
+
+/** What a mode gives back: the shell ends it before starting another. */
 export interface ModeHandle {
   dispose(): void;
-  readonly store?: Store;
-  readonly session?: RunSession;
+  /** What an embed's postMessage API drives; absent: an embed of the mode only hides parts. */
+  readonly embed?: EmbedTarget;
+  /** Absent: the Share menu is off in this mode. */
+  readonly share?: ShareTarget;
 }
 
 /** How the shell starts a mode beyond the defaults (an embed). */
@@ -50,8 +60,21 @@ export const MODES: readonly ModeEntry[] = [
     name: 'playground',
     label: 'Playground',
     title: 'One network: drag α and watch its units',
-    start: startPlayground,
+    start: (...args) => {
+      const p = startPlayground(...args);
+      return { dispose: p.dispose, embed: playgroundTarget(p.store, p.session), share: p };
+    },
     parts: PLAYGROUND_PARTS,
+  },
+  {
+    name: 'compare',
+    label: 'Compare',
+    title: 'Two to four activations side by side, from the same starting weights',
+    start: (...args) => {
+      const c = startCompare(...args);
+      return { dispose: c.dispose, embed: compareTarget(c.store, c.grid) };
+    },
+    parts: COMPARE_PARTS,
   },
 ];
 

@@ -16,6 +16,7 @@ import { chooseVariant } from '../wasm/choose-variant';
 import { loadCore, type LoadedCore } from '../wasm/load-core';
 import { simdSupported } from '../wasm/simd-probe';
 import { ThemeToggle } from './theme';
+import './shell.css';
 
 export async function startApp(root: HTMLElement): Promise<void> {
   installTestHook();

@@ -16,6 +16,7 @@ export class LayersControl {
   private readonly count: HTMLSpanElement;
   private value: LayersValue = { hidden: [], layerKinds: [] };
 
+  /** `kinds` empty: units only, no activation per layer (a comparison sets those per run). */
   constructor(
     private readonly kinds: readonly ActivationKind[],
     help: string,
@@ -72,6 +73,22 @@ export class LayersControl {
     };
     minus.addEventListener('click', () => setUnits(units - 1));
     plus.addEventListener('click', () => setUnits(units + 1));
+    return h(
+      'li',
+      { class: 'layer-row' },
+      h('span', { class: 'layer-name' }, name),
+      h(
+        'span',
+        { class: 'unit-stepper' },
+        minus,
+        h('output', { class: 'unit-count', 'aria-label': `${name} units` }, String(units)),
+        plus,
+      ),
+      this.kinds.length > 0 ? this.kindSelect(i, name) : null,
+    );
+  }
+
+  private kindSelect(i: number, name: string): HTMLSelectElement {
     const select = h(
       'select',
       { 'aria-label': `${name} activation`, class: 'layer-kind' },
@@ -84,19 +101,7 @@ export class LayersControl {
       kinds[i] = select.value;
       this.emit(this.value.hidden, kinds);
     });
-    return h(
-      'li',
-      { class: 'layer-row' },
-      h('span', { class: 'layer-name' }, name),
-      h(
-        'span',
-        { class: 'unit-stepper' },
-        minus,
-        h('output', { class: 'unit-count', 'aria-label': `${name} units` }, String(units)),
-        plus,
-      ),
-      select,
-    );
+    return select;
   }
 
   private emit(hidden: number[], layerKinds: string[]): void {

@@ -23,7 +23,8 @@ export class RunButtons {
   private playing = false;
   private enabled = true;
 
-  constructor(events: RunButtonsEvents) {
+  /** `speeds`: the choices offered (a comparison has no 'fast': its runs share a pace). */
+  constructor(events: RunButtonsEvents, speeds: readonly string[] = SPEEDS) {
     this.playButton = h('button', { type: 'button', class: 'play-button' });
     this.stepButton = h('button', { type: 'button', class: 'run-button' }, 'Step');
     this.resetButton = h('button', { type: 'button', class: 'run-button' }, 'Reset');
@@ -32,7 +33,7 @@ export class RunButtons {
     this.speed = h(
       'select',
       { id: speedId, 'aria-describedby': helpId },
-      ...SPEEDS.map((s) => h('option', { value: s }, speedLabel(s))),
+      ...speeds.map((s) => h('option', { value: s }, speedLabel(s))),
     );
     this.playButton.addEventListener('click', () =>
       this.playing ? events.pause() : events.play(),

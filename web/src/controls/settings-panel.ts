@@ -36,12 +36,26 @@ export interface SettingsCommands {
   newDataSeed(): void;
 }
 
+export interface SettingsOptions {
+  /**
+   * Each run of a comparison has its own activation: no activation per layer, no RReLU
+   * bounds and no "α changes start a new run" here.
+   */
+  activationPerRun?: boolean;
+}
+
 export class SettingsPanel {
   readonly element: HTMLDivElement;
   readonly bounds: BoundsControl;
   private readonly update: ((s: Settings) => void)[] = [];
 
-  constructor(catalog: Catalog, props: readonly Property[], on: SettingsCommands) {
+  constructor(
+    catalog: Catalog,
+    props: readonly Property[],
+    on: SettingsCommands,
+    shown: SettingsOptions = {},
+  ) {
+    const perRun = shown.activationPerRun === true;
     const change = (patch: Partial<Settings>): void => {
       on.set(patch);
     };
@@ -90,7 +104,9 @@ export class SettingsPanel {
     const newSeed = h('button', { type: 'button', class: 'small-button' }, 'New weights');
     newSeed.addEventListener('click', () => on.newSeed());
 
-    const layers = new LayersControl(catalog.activations, HELP.layers, (v) => change(v));
+    const layers = new LayersControl(perRun ? [] : catalog.activations, HELP.layers, (v) =>
+      change(perRun ? { hidden: v.hidden } : v),
+    );
     this.bounds = new BoundsControl((b) => change({ lower: b.lower, upper: b.upper }));
     const alphaResets = checkboxField('α changes start a new run', HELP.alphaResets, (v) =>
       change({ alphaResets: v }),
@@ -194,9 +210,10 @@ export class SettingsPanel {
       seed.setValue(s.seed);
       layers.setValue({ hidden: s.hidden, layerKinds: s.layerKinds });
       const kind = catalog.activations.find((k) => k.name === s.kind);
-      this.bounds.element.hidden = kind?.lowerUpper !== true;
+      this.bounds.element.hidden = perRun || kind?.lowerUpper !== true;
       this.bounds.setValue({ lower: s.lower, upper: s.upper });
       alphaResets.setValue(s.alphaResets);
+      alphaResets.element.hidden = perRun;
       lr.setValue(s.lr);
       optimizer.setValue(s.optimizer);
       init.setValue(s.init);

@@ -1,7 +1,7 @@
 // The embed's side of the postMessage API (api-types.ts): obeys commands from the parent page
-// when its origin is on the allow-list, through the mode's store (the same commands the
-// controls call) and reads its run session for state and statistics. No DOM: the page's
-// wiring (embed-mode.ts) hands it messages and a way to post; tests hand it fakes.
+// when its origin is on the allow-list, through the mode's embed target (embed-target.ts: the
+// same commands the controls call) and reads its runs for state and statistics. No DOM: the
+// page's wiring (embed-mode.ts) hands it messages and a way to post; tests hand it fakes.
 import { checkCommand, COMMAND_NAMES, PROTOCOL_VERSION } from './api-schema';
 import type {
   ApiError,
@@ -15,18 +15,9 @@ import type {
   Reply,
   SettingsPatch,
 } from './api-types';
+import type { EmbedTarget } from './embed-target';
 import type { Evaluation } from '../run/protocol';
-import type { RunSession } from '../run/session';
-import { closestKey } from '../state/link';
 import { formatNumber } from '../state/parse-number';
-import type { Settings } from '../state/settings';
-import type { Store } from '../state/store';
-
-/** What the API drives: a mode's store and run session (app/modes.ts's ModeHandle). */
-export interface EmbedTarget {
-  readonly store: Store;
-  readonly session: RunSession;
-}
 
 /** A message as it arrives: who sent it (window and origin) and what. */
 export interface Incoming {
@@ -114,7 +105,8 @@ function throttle<T>(ms: number, f: (x: T) => void): { call(x: T): void; cancel(
 export class EmbedApi {
   private target: EmbedTarget | null = null;
   private detach: (() => void)[] = [];
-  private last: Evaluation | null = null;
+  /** Each run's newest evaluation (one run in most modes). */
+  private lasts: (Evaluation | undefined)[] = [];
   /** Where events go: the parent's origin once known and allowed. */
   private to: string | null;
   /** The origin last told `ready` (null: not yet, or not since this mode started). */
@@ -141,36 +133,38 @@ export class EmbedApi {
     return this.options.origins.length > 0;
   }
 
-  /** Serves this mode's store and session (again after the page switched modes). */
+  /** Serves this mode's target (again after the page switched modes). */
   attach(target: EmbedTarget): void {
     this.release();
     this.target = target;
-    this.last = null;
+    this.lasts = [];
     this.readyTo = null;
-    const { store, session } = target;
     this.detach = [
-      store.subscribe((e) => {
+      target.subscribe((e) => {
         if (e.type !== 'notices') this.queueState();
       }),
-      session.events.on('status', () => this.queueState()),
-      session.events.on('ready', () => {
-        this.last = null;
+      target.onStatus(() => this.queueState()),
+      target.onReady(() => {
+        this.lasts = [];
         if (this.readyTo === null) this.sendReady();
       }),
-      session.events.on('frame', (f) => {
-        const ev = f.evaluations[f.evaluations.length - 1];
-        if (ev !== undefined) {
-          this.last = ev;
-          this.statEvents.call(statistics(ev));
-        }
+      target.onFrame((f) => {
+        let fresh = false;
+        f.evaluations.forEach((ev, i) => {
+          if (ev === undefined) return;
+          this.lasts[i] = ev;
+          fresh = true;
+        });
+        const s = this.statistics();
+        if (fresh && s !== null) this.statEvents.call(s);
         this.stepEvents.call({
           step: f.step,
           playing: f.playing,
-          trainLoss: this.last?.train_loss ?? null,
+          trainLoss: this.lasts[0]?.train_loss ?? null,
         });
       }),
     ];
-    if (session.status === 'running') this.sendReady();
+    if (target.status() === 'running') this.sendReady();
   }
 
   /** Stops listening to the mode (it is being disposed). */
@@ -193,7 +187,7 @@ export class EmbedApi {
     if (!this.options.origins.includes(m.origin)) return;
     this.to = m.origin;
     // A host that connects late (or reloads) hears `ready` on its first message.
-    if (this.readyTo !== m.origin && this.target?.session.status === 'running') this.sendReady();
+    if (this.readyTo !== m.origin && this.target?.status() === 'running') this.sendReady();
     const checked = checkCommand(m.data);
     if (!checked.ok) {
       this.emit(
@@ -215,22 +209,23 @@ export class EmbedApi {
   state(): EmbedState {
     const t = this.target;
     if (t === null) return { settings: {}, link: '', playing: false, status: 'idle', step: 0 };
-    const settings: Record<string, string> = {};
-    for (const p of t.store.props) {
-      const text = p.write(t.store.settings as Settings);
-      if (text !== null) settings[p.key] = text;
-    }
     return {
-      settings,
-      link: t.store.link(),
-      playing: t.session.playing,
-      status: t.session.status,
-      step: t.session.currentStep,
+      settings: t.settings(),
+      link: t.link(),
+      playing: t.playing(),
+      status: t.status(),
+      step: t.shownStep(),
     };
   }
 
+  /** Run 1's statistics; with several runs, each run's in `runs` too. */
   statistics(): EmbedStatistics | null {
-    return this.last === null ? null : statistics(this.last);
+    const first = this.lasts[0];
+    if (first === undefined) return null;
+    const s = statistics(first);
+    if (this.lasts.length > 1)
+      s.runs = Array.from(this.lasts, (ev) => (ev === undefined ? null : statistics(ev)));
+    return s;
   }
 
   /** Does what a well-formed command asks; an error when the page refuses it. */
@@ -239,62 +234,31 @@ export class EmbedApi {
     if (t === null) return { code: 'refused', message: 'the page has not started yet' };
     switch (c.cmd) {
       case 'play':
-        t.store.play();
+        t.play();
         return null;
       case 'pause':
-        t.store.pause();
+        t.pause();
         return null;
       case 'step':
-        t.store.step();
+        t.step();
         return null;
       case 'reset':
-        t.store.reset();
+        t.reset();
         return null;
       case 'set':
-        return this.set(t.store, c.args);
+        return this.set(t, c.args);
       case 'getState':
       case 'getStatistics':
         return null;
     }
   }
 
-  /** All or nothing: every value is checked (in the table's order) before any is applied. */
-  private set(store: Store, patch: SettingsPatch): ApiError | null {
-    const props = store.props;
-    const keys = props.map((p) => p.key);
-    for (const key of Object.keys(patch))
-      if (!keys.includes(key))
-        return {
-          code: 'refused',
-          message: `“${key}” is not a setting (did you mean “${closestKey(key, keys)}”?); nothing was changed`,
-        };
-    const trial = { ...store.settings } as Settings;
-    const fields: Partial<Settings> = {};
-    for (const p of props) {
-      const v = patch[p.key];
-      if (v === undefined) continue;
-      const r = p.read(linkText(v), trial);
-      if (r.kind !== 'ok')
-        return {
-          code: 'refused',
-          message: `${p.key} must be ${p.allowed(trial)}, not ${linkText(v).slice(0, 40)}; nothing was changed`,
-        };
-      (trial as unknown as Record<string, unknown>)[p.field] = r.value;
-      (fields as Record<string, unknown>)[p.field] = r.value;
-    }
-    const { kind, alpha, lr, ...rest } = fields;
-    // alpha and lr alone apply live to the running network; with anything else, a new run.
-    if (kind === undefined && Object.keys(rest).length === 0) {
-      if (alpha !== undefined) store.setAlpha(alpha);
-      if (lr !== undefined) store.setLearningRate(lr);
-      return null;
-    }
-    if (kind !== undefined) store.setKind(kind);
-    const others: Partial<Settings> = { ...rest };
-    if (alpha !== undefined) others.alpha = alpha;
-    if (lr !== undefined) others.lr = lr;
-    if (Object.keys(others).length > 0) store.set(others);
-    return null;
+  /** All or nothing: the target checks every value before it applies any. */
+  private set(t: EmbedTarget, patch: SettingsPatch): ApiError | null {
+    const texts: Record<string, string> = {};
+    for (const [key, v] of Object.entries(patch)) texts[key] = linkText(v);
+    const error = t.set(texts);
+    return error === null ? null : { code: 'refused', message: error };
   }
 
   private sendReady(): void {
@@ -304,7 +268,7 @@ export class EmbedApi {
       protocol: PROTOCOL_VERSION,
       version: this.options.version(),
       commands: [...COMMAND_NAMES],
-      keys: this.target.store.props.map((p) => p.key),
+      keys: [...this.target.keys],
     });
   }
 

@@ -104,6 +104,9 @@ export interface EmbedStatistics {
   dormantFraction: number;
   collapsed: boolean;
   layers: LayerStatistics[];
+  /** Several runs side by side (the compare mode): each run's statistics, null before its
+   *  first evaluation; the fields above are run 1's. Absent with one run. */
+  runs?: (EmbedStatistics | null)[];
 }
 
 export interface Events {

@@ -65,10 +65,10 @@ export class EmbedController {
     const view = this.options.view;
     if (view !== 'all')
       modeRoot.querySelector(`[data-part="${view}"]`)?.setAttribute('data-view-shown', '');
-    if (handle.store !== undefined && handle.session !== undefined) {
-      this.api.attach({ store: handle.store, session: handle.session });
+    if (handle.embed !== undefined) {
+      this.api.attach(handle.embed);
       // Anything that starts training (the Play button, the API) counts as the reader's click.
-      this.offStore = handle.store.subscribe((e) => {
+      this.offStore = handle.embed.subscribe((e) => {
         if (e.type === 'play') this.start();
       });
     }
@@ -101,19 +101,19 @@ export class EmbedController {
 
   private setVisible(visible: boolean): void {
     this.visible = visible;
-    const store = this.handle?.store;
-    if (store === undefined) return;
+    const target = this.handle?.embed;
+    if (target === undefined) return;
     if (!visible) {
-      if (store.playing) {
+      if (target.wantsPlay()) {
         this.pausedOffScreen = true;
-        store.pause();
+        target.pause();
       }
       return;
     }
     if (this.pausedOffScreen || (this.started && !this.autoplayed)) {
       this.pausedOffScreen = false;
       this.autoplayed = true;
-      store.play();
+      target.play();
     }
   }
 
@@ -127,7 +127,7 @@ export class EmbedController {
     );
     button.addEventListener('click', () => {
       this.start();
-      this.handle?.store?.play();
+      this.handle?.embed?.play();
     });
     this.poster = button;
     this.root.append(button);

@@ -219,7 +219,8 @@ export type FromWorker = { runId: number } & (
   | { type: 'problems'; problems: Problem[] }
   | ({ type: 'frame' } & Frame)
   /** The run stopped: a non-finite loss, gradient or weight. The worker pauses. */
-  | { type: 'diverged'; step: number; cause: string }
+  /** `advice`: the core's suggestion (a lower rate, or an input too large to train on). */
+  | { type: 'diverged'; step: number; cause: string; advice: string }
   /** Result of a 'set' or a scheduled change: empty problems when applied at `step`. */
   | { type: 'set-result'; field: 'alpha' | 'lr'; value: number; step: number; problems: Problem[] }
   | { type: 'fatal'; message: string }

@@ -49,6 +49,7 @@ export class Run {
   private pacing: Pacing = { kind: 'steps', steps: 10 };
   private heatmapSize: HeatmapSize = { width: 1, height: 1 };
   private unitMapSize: HeatmapSize | null = null;
+  private unitMapHeight: number | null = null;
   private evalEvery = 100;
   private batchSize = 1;
   private schedule: ScheduledChange[] = [];
@@ -76,7 +77,28 @@ export class Run {
     private readonly scope: WorkerScope,
   ) {}
 
+  /**
+   * One message. A trap in the core (an exception thrown out of wasm) leaves that instance
+   * unusable: the run reports it as fatal and the page starts the next run in a new worker.
+   */
   handle(msg: ToWorker): void {
+    this.guarded(() => this.handleUnsafe(msg));
+  }
+
+  private guarded(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.playing = false;
+      this.trainer = null; // the instance may be corrupt: do not call into it again
+      this.post({
+        type: 'fatal',
+        message: `the core stopped with an error (${err instanceof Error ? err.message : String(err)})`,
+      });
+    }
+  }
+
+  private handleUnsafe(msg: ToWorker): void {
     if (msg.type === 'start') {
       this.start(msg.runId, msg);
       return;
@@ -162,6 +184,7 @@ export class Run {
     this.pacing = clampPacing(msg.pacing);
     this.heatmapSize = clampSize(msg.heatmap);
     this.unitMapSize = msg.unitMaps === null ? null : clampSize(msg.unitMaps);
+    this.unitMapHeight = null;
     this.schedule = [...msg.schedule].sort((a, b) => a.step - b.step);
     const trainer = this.makeTrainer(msg.config, msg.imports);
     const problems = trainer.problems();
@@ -237,7 +260,7 @@ export class Run {
     this.scheduled = true;
     setTimeout(() => {
       this.scheduled = false;
-      this.tick();
+      this.guarded(() => this.tick());
     }, 0);
   }
 
@@ -341,11 +364,16 @@ export class Run {
   private checkDivergence(): boolean {
     const t = this.trainer;
     if (t === null || this.diverged) return this.diverged;
-    const d = JSON.parse(t.divergence()) as { diverged: boolean; step: number; cause: string };
+    const d = JSON.parse(t.divergence()) as {
+      diverged: boolean;
+      step: number;
+      cause: string;
+      advice?: string;
+    };
     if (!d.diverged) return false;
     this.diverged = true;
     this.playing = false;
-    this.post({ type: 'diverged', step: d.step, cause: d.cause });
+    this.post({ type: 'diverged', step: d.step, cause: d.cause, advice: d.advice ?? '' });
     return true;
   }
 
@@ -386,9 +414,18 @@ export class Run {
 
   private unitMaps(t: TrainerHandle): UnitMaps | null {
     const size = this.unitMapSize;
-    if (size === null || typeof t.unitMaps !== 'function') return null;
+    if (size === null) return null;
+    if (this.unitMapHeight === null) {
+      // The core says how it lays the maps out (height 1 for 1-D data), or refuses the size.
+      const layout = JSON.parse(t.unitMapLayout(size.width, size.height)) as { height?: number };
+      if (typeof layout.height !== 'number') {
+        this.unitMapSize = null;
+        return null;
+      }
+      this.unitMapHeight = layout.height;
+    }
     const values = t.unitMaps(size.width, size.height).slice();
-    return { width: size.width, height: t.unitMapHeight?.() ?? size.height, values };
+    return { width: size.width, height: this.unitMapHeight, values };
   }
 
   private dispose(): void {

@@ -30,7 +30,7 @@ export interface SessionEvents extends Record<string, unknown> {
   ready: { runId: number; layout: Layout; data: DataPoints; config: string };
   frame: { runId: number } & Frame;
   problems: { runId: number; problems: Problem[] };
-  diverged: { runId: number; step: number; cause: string };
+  diverged: { runId: number; step: number; cause: string; advice: string };
   setResult: {
     runId: number;
     field: 'alpha' | 'lr';

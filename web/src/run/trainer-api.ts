@@ -30,10 +30,12 @@ export interface TrainerHandle {
   modelJson(): string;
   /** What beyond the weights decides how the run goes on (core/schema/trainer_json.hpp). */
   resumeState(): string;
-  /** Every hidden unit's pre-activation over a grid (optional: newer cores). */
-  unitMaps?(width: number, height: number): Float32Array;
-  /** The grid's height as the core made it (1 for 1-D data). */
-  unitMapHeight?(): number;
+  /** Every hidden unit's pre-activation z over a grid, unit after unit (an empty view when
+   *  unitMapLayout refuses the size). */
+  unitMaps(width: number, height: number): Float32Array;
+  /** {"width","height" (1 for 1-D data),"cells","units","layers":[{"offset","units"}]} or
+   *  {"problems": [...]}. */
+  unitMapLayout(width: number, height: number): string;
   delete(): void;
 }
 

@@ -1,6 +1,6 @@
 // The header's share tools: Embed, Export and Import, over the running mode's store and run
-// session (modes without them leave the buttons off). Also keeps the run's evaluations for the
-// metrics export, from the first frame of each run.
+// session (ModeHandle.share; modes without one hide the menu). Also keeps the run's
+// evaluations for the metrics export, from the first frame of each run.
 import type { ModeEntry, ModeHandle } from '../app/modes';
 import { h } from '../dom';
 import type { Notices } from '../views/notices';
@@ -11,7 +11,7 @@ import { ImportDialog } from './import-dialog';
 import { MetricsLog } from './metrics';
 import './share.css';
 
-/** The page's phone layout starts below this width (playground-layout.css). */
+/** The page's phone layout starts below this width (app/shell.css). */
 const NARROW_PX = 760;
 
 interface Attached {
@@ -82,8 +82,10 @@ export class ShareTools {
 
   attach(entry: ModeEntry, handle: ModeHandle, core: LoadedCore): void {
     this.detach();
-    const { store, session } = handle;
-    if (store === undefined || session === undefined) return;
+    // A mode without one run to share (compare) shows no Share menu.
+    this.element.hidden = handle.share === undefined;
+    if (handle.share === undefined) return;
+    const { store, session } = handle.share;
     this.metrics.reset();
     this.config = '';
     this.attached = {

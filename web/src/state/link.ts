@@ -14,8 +14,8 @@ export interface LinkNotice {
   text: string;
 }
 
-export interface ParsedLink {
-  settings: Settings;
+export interface ParsedLink<S = Settings> {
+  settings: S;
   /** Live changes to replay, in step order. */
   live: LiveChange[];
   notices: LinkNotice[];
@@ -71,15 +71,32 @@ export function writeLive(live: readonly LiveChange[]): string {
   return live.map((c) => `${c.step}:${c.field}:${formatNumber(c.value)}`).join(';');
 }
 
+/** Reads the live changes under `key`: the changes, or [] and a notice when they are bad. */
+export function readLive(
+  key: string,
+  raw: string,
+): { live: LiveChange[]; notice: LinkNotice | null } {
+  const parsed = parseLive(raw);
+  if (parsed !== null) return { live: parsed, notice: null };
+  return {
+    live: [],
+    notice: {
+      key,
+      value: shown(raw),
+      text: `The link's live changes “${shown(raw)}” were not replayed: they must be step:alpha:value or step:lr:value entries separated by “;”, steps ascending, at most ${PAGE_LIMITS.liveChanges}.`,
+    },
+  };
+}
+
 /**
  * Reads a hash (with or without `#`). `otherKeys` are keys that belong to someone else (the
  * mode, the variant flag) and are neither read nor reported here.
  */
-export function parseLink(
+export function parseLink<S = Settings>(
   hash: string,
-  props: readonly Property[],
+  props: readonly Property<S>[],
   otherKeys: readonly string[] = [],
-): ParsedLink {
+): ParsedLink<S> {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
   const s = defaultSettings(props);
   const notices: LinkNotice[] = [];
@@ -121,23 +138,20 @@ export function parseLink(
   let live: LiveChange[] = [];
   const rawLive = params.get(LIVE_KEY);
   if (rawLive !== null) {
-    const parsed = parseLive(rawLive);
-    if (parsed === null)
-      notices.push({
-        key: LIVE_KEY,
-        value: shown(rawLive),
-        text: `The link's live changes “${shown(rawLive)}” were not replayed: they must be step:alpha:value or step:lr:value entries separated by “;”, steps ascending, at most ${PAGE_LIMITS.liveChanges}.`,
-      });
-    else live = parsed;
+    const read = readLive(LIVE_KEY, rawLive);
+    live = read.live;
+    if (read.notice !== null) notices.push(read.notice);
   }
   return { settings: s, live, notices };
 }
 
 /** The hash (without `#`) of `s` with `live` changes: every setting that applies, in order. */
-export function writeLink(
-  s: Settings,
+export function writeLink<S = Settings>(
+  s: S,
   live: readonly LiveChange[],
-  props: readonly Property[],
+  props: readonly Property<S>[],
+  /** More live changes under keys of their own (a compare grid's runs), in order. */
+  moreLive: readonly (readonly [string, readonly LiveChange[]])[] = [],
 ): string {
   const params = new URLSearchParams();
   for (const p of props) {
@@ -145,5 +159,7 @@ export function writeLink(
     if (text !== null) params.set(p.key, text);
   }
   if (live.length > 0) params.set(LIVE_KEY, writeLive(live));
+  for (const [key, changes] of moreLive)
+    if (changes.length > 0) params.set(key, writeLive(changes));
   return params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
 }

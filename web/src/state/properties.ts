@@ -15,28 +15,29 @@ export type Read =
   /** Not usable: the default stays. */
   | { kind: 'bad' };
 
-export interface Property {
+/** A row of a mode's settings `S` (the playground's by default). */
+export interface Property<S = Settings> {
   key: string;
-  field: keyof Settings;
+  field: keyof S & string;
   /** The allowed values in words, for notices and help ("a number within (0, 10]"). */
-  allowed(s: Settings): string;
+  allowed(s: S): string;
   /** The default, given the settings before it in the table (alpha depends on the kind). */
-  defaultOf(s: Settings): unknown;
-  read(raw: string, s: Settings): Read;
+  defaultOf(s: S): unknown;
+  read(raw: string, s: S): Read;
   /** The link text, or null when the setting does not apply (alpha of ReLU). */
-  write(s: Settings): string | null;
+  write(s: S): string | null;
 }
 
 const TRUE = ['1', 'true', 'on', 'yes'];
 const FALSE = ['0', 'false', 'off', 'no'];
 
-function numberProp(
+export function numberProp<S = Settings>(
   key: string,
-  field: keyof Settings,
+  field: keyof S & string,
   range: Range,
   fallback: number,
-  applies: (s: Settings) => boolean = () => true,
-): Property {
+  applies: (s: S) => boolean = () => true,
+): Property<S> {
   return {
     key,
     field,
@@ -55,12 +56,12 @@ function numberProp(
   };
 }
 
-function choiceProp(
+export function choiceProp<S = Settings>(
   key: string,
-  field: keyof Settings,
+  field: keyof S & string,
   values: () => readonly string[],
   fallback: string,
-): Property {
+): Property<S> {
   return {
     key,
     field,
@@ -71,7 +72,11 @@ function choiceProp(
   };
 }
 
-function boolProp(key: string, field: keyof Settings, fallback: boolean): Property {
+export function boolProp<S = Settings>(
+  key: string,
+  field: keyof S & string,
+  fallback: boolean,
+): Property<S> {
   return {
     key,
     field,
@@ -216,14 +221,17 @@ export function makeProperties(catalog: Catalog): readonly Property[] {
 }
 
 /** Every setting at its default (rows in order, so alpha follows the kind). */
-export function defaultSettings(props: readonly Property[]): Settings {
-  const s = {} as Settings;
+export function defaultSettings<S = Settings>(props: readonly Property<S>[]): S {
+  const s = {} as S;
   for (const p of props) (s as unknown as Record<string, unknown>)[p.field] = p.defaultOf(s);
   return s;
 }
 
 /** The row of `field`. */
-export function propertyOf(props: readonly Property[], field: keyof Settings): Property {
+export function propertyOf<S = Settings>(
+  props: readonly Property<S>[],
+  field: keyof S & string,
+): Property<S> {
   const p = props.find((x) => x.field === field);
   if (p === undefined) throw new Error(`no property for ${String(field)}`);
   return p;

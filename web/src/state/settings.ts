@@ -86,12 +86,6 @@ export const SPEEDS: readonly string[] = [
   'fast',
 ];
 
-/** Steps per frame of a `speed` that is a number; null for 'fast'. */
-export function stepsPerFrame(speed: string): number | null {
-  const n = Number(speed);
-  return Number.isInteger(n) && n > 0 ? n : null;
-}
-
 export function isOneDimensional(dataset: string, inputsOf: (d: string) => number): boolean {
   return inputsOf(dataset) === 1;
 }

@@ -2,8 +2,9 @@
 // guided page and the embed API all call these commands; subscribers hear what each change
 // means for the run (start again, apply live, only redraw, ...). No DOM, no worker: the mode
 // that owns a run session turns these events into session calls.
-import { formatNumber } from './parse-number';
-import { parseLink, writeLink, type LinkNotice } from './link';
+import { CommandStore, type CommonEvent } from './command-store';
+import { parseLink, writeLink } from './link';
+import { applyPatch, check, type Refusal } from './patch';
 import { defaultSettings, propertyOf, type Property } from './properties';
 import type { LiveChange, LiveField, Settings } from './settings';
 
@@ -12,33 +13,20 @@ export type StoreEvent =
   | { type: 'restart'; schedule: readonly LiveChange[] }
   /** Apply to the running network, keeping its weights. */
   | { type: 'live'; field: LiveField; value: number }
-  /** Only the views change (show test data, discretize). */
-  | { type: 'view' }
-  | { type: 'speed' }
-  | { type: 'play' }
-  | { type: 'pause' }
-  | { type: 'step' }
-  /** What was wrong with a link that was loaded. */
-  | { type: 'notices'; notices: readonly LinkNotice[] };
+  | CommonEvent;
 
 export type Listener = (event: StoreEvent, store: Store) => void;
 
-/** A change of one setting that was refused, in words. */
-export interface Refusal {
-  field: keyof Settings;
-  text: string;
-}
+export type { Refusal };
 
 const VIEW_FIELDS: readonly (keyof Settings)[] = ['showTest', 'discretize'];
 const NO_RUN_FIELDS: readonly (keyof Settings)[] = ['alphaResets', ...VIEW_FIELDS, 'speed'];
 
-export class Store {
+export class Store extends CommandStore<Settings, StoreEvent> {
   private current: Settings;
   /** alpha and lr as the current run started. */
   private initial: { alpha: number; lr: number };
   private changes: LiveChange[] = [];
-  private wantPlaying = true;
-  private readonly listeners = new Set<Listener>();
   /** Alpha chosen per kind during this visit, so switching kinds and back keeps it. */
   private readonly alphaByKind = new Map<string, number>();
 
@@ -46,6 +34,7 @@ export class Store {
     readonly props: readonly Property[],
     private readonly hasAlpha: (s: Settings) => boolean,
   ) {
+    super();
     this.current = defaultSettings(props);
     this.initial = { alpha: this.current.alpha, lr: this.current.lr };
   }
@@ -54,18 +43,9 @@ export class Store {
     return this.current;
   }
 
-  get playing(): boolean {
-    return this.wantPlaying;
-  }
-
   /** Live changes applied to the current run so far. */
   get live(): readonly LiveChange[] {
     return this.changes;
-  }
-
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** The link of the current run: its starting settings and the live changes since. */
@@ -88,24 +68,8 @@ export class Store {
    * nothing and come back in words. Returns the refusals (empty when all applied).
    */
   set(patch: Partial<Settings>): Refusal[] {
-    const refusals: Refusal[] = [];
-    const next = { ...this.current };
-    for (const [field, value] of Object.entries(patch) as [keyof Settings, unknown][]) {
-      const p = propertyOf(this.props, field);
-      const text = Array.isArray(value) ? value.join(',') : String(value);
-      const r = p.read(typeof value === 'number' ? formatNumber(value) : text, next);
-      if (r.kind !== 'ok') {
-        refusals.push({ field, text: `${p.key} must be ${p.allowed(next)}` });
-        continue;
-      }
-      (next as unknown as Record<string, unknown>)[field] = r.value;
-    }
-    const same = (f: keyof Settings): boolean =>
-      JSON.stringify(next[f]) === JSON.stringify(this.current[f]);
     // A value that is already set changes nothing: no new run, no live change.
-    const fields = (Object.keys(patch) as (keyof Settings)[]).filter(
-      (f) => !refusals.some((r) => r.field === f) && !same(f),
-    );
+    const { next, refusals, changed: fields } = applyPatch(this.props, this.current, patch);
     if (fields.length === 0) return refusals;
     if (fields.includes('hidden'))
       next.layerKinds = next.hidden.map((_, i) => next.layerKinds[i] ?? '');
@@ -148,33 +112,9 @@ export class Store {
     return [];
   }
 
-  play(): void {
-    this.wantPlaying = true;
-    this.emit({ type: 'play' });
-  }
-
-  pause(): void {
-    this.wantPlaying = false;
-    this.emit({ type: 'pause' });
-  }
-
-  /** One frame's worth of steps, paused afterwards. */
-  step(): void {
-    this.wantPlaying = false;
-    this.emit({ type: 'step' });
-  }
-
   /** A fresh run of what the controls show now (live changes folded into its start). */
   reset(): void {
     this.restart([]);
-  }
-
-  newSeed(): void {
-    this.set({ seed: Math.floor(Math.random() * 1_000_000) });
-  }
-
-  newDataSeed(): void {
-    this.set({ dataSeed: Math.floor(Math.random() * 1_000_000) });
   }
 
   /** The run applied a live change at `change.step` (the user's, or one replayed from a link). */
@@ -192,12 +132,6 @@ export class Store {
   }
 
   private check(field: keyof Settings, value: number | string): Refusal[] {
-    const p = propertyOf(this.props, field);
-    const r = p.read(typeof value === 'number' ? formatNumber(value) : value, this.current);
-    return r.kind === 'ok' ? [] : [{ field, text: `${p.key} must be ${p.allowed(this.current)}` }];
-  }
-
-  private emit(event: StoreEvent): void {
-    for (const l of this.listeners) l(event, this);
+    return check(this.props, this.current, field, value);
   }
 }

@@ -44,4 +44,8 @@ export const HELP = {
     'Shows only the predicted class (or rounds the prediction) instead of the smooth value.',
   alphaResets:
     'Off: α changes apply to the running network (watch dormant units revive). On: α starts a fresh run.',
+  runAlpha:
+    'This run’s slope α: a change applies live, to this run only, and keeps its weights (marked on the charts in its colour).',
+  gain: 'Off: every run starts from the same weights, drawn with ReLU’s He gain √2 whatever its activation. On: each activation takes its own He gain √(2/(1 + α²)), as in a framework, so leaky runs start a little smaller.',
+  target: 'The training loss whose first evaluated step the table shows for each run (0: none).',
 } as const;

@@ -40,6 +40,8 @@ export interface Catalog {
   activations: ActivationKind[];
   datasets: DatasetInfo[];
   weightInits: Named[];
+  /** Whose gain He's initializers use: each layer's own, or ReLU's for every layer. */
+  heGains: Named[];
   biasInits: (Named & { usesValue: boolean })[];
   optimizers: (Named & { usesMomentum: boolean; usesMoments: boolean })[];
   losses: Named[];
@@ -115,6 +117,7 @@ export function parseCatalog(json: string): Catalog {
       return { ...named(d, `catalog().datasets[${i}]`), task, inputs };
     }),
     weightInits: list(v, 'weight_inits').map((d, i) => named(d, `catalog().weight_inits[${i}]`)),
+    heGains: list(v, 'he_gains').map((d, i) => named(d, `catalog().he_gains[${i}]`)),
     biasInits: list(v, 'bias_inits').map((d, i) => ({
       ...named(d, `catalog().bias_inits[${i}]`),
       usesValue: d['uses_value'] === true,

@@ -10,13 +10,15 @@ import { part } from '../../app/parts';
 import { h } from '../../dom';
 import { Explorer } from '../../explorer';
 import { explosion, explosionText } from '../../run/explosion';
+import { drive } from '../../run/drive';
 import { pacingOf } from '../../run/pacing';
 import type { Evaluation, Frame } from '../../run/protocol';
 import { RunSession } from '../../run/session';
 import { createRunWorker } from '../../run/worker-factory';
 import { makeProperties } from '../../state/properties';
 import { buildRunConfig, usesAlpha } from '../../state/run-config';
-import { stepsPerFrame, type Settings } from '../../state/settings';
+import type { Settings } from '../../state/settings';
+import { LinkSync } from '../../state/link-sync';
 import { Store, type StoreEvent } from '../../state/store';
 import { formatCount, formatValue } from '../../text/format';
 import { watchRun } from '../../test-hook';
@@ -36,7 +38,6 @@ import { Invite } from './invite';
 import { playgroundLayout } from './layout';
 import '../../views/playground/playground.css';
 import './playground-layout.css';
-import { LinkSync } from './link-sync';
 
 /** The prediction grids asked of the worker: the heatmap, and each unit's small map. */
 const HEATMAP = { width: 64, height: 64 };
@@ -178,24 +179,15 @@ export function startPlayground(
         if (session.live) session.set(event.field, event.value);
         else start({ type: 'restart', schedule: [] });
         break;
-      case 'speed':
-        session.setPacing(pacingOf(store.settings.speed));
-        break;
-      case 'play':
-        if (session.live) session.play();
-        else start({ type: 'restart', schedule: [] });
-        break;
-      case 'pause':
-        session.pause();
-        break;
-      case 'step':
-        session.step(stepsPerFrame(store.settings.speed) ?? store.settings.evalEvery);
-        break;
-      case 'notices':
-        pageNotices.show(event.notices.map((n) => n.text));
-        break;
-      case 'view':
-        break;
+      default:
+        drive(
+          event,
+          session,
+          store.settings,
+          session.live,
+          () => start({ type: 'restart', schedule: [] }),
+          (texts) => pageNotices.show(texts),
+        );
     }
     sync();
     links.write();
@@ -275,7 +267,7 @@ export function startPlayground(
     buttons.setPlaying(false);
     runNotices.show(
       [
-        `The run diverged at step ${formatCount(e.step)}: ${e.cause}. The weights are no longer finite numbers, so training stopped. Change any setting (a lower learning rate, for example a tenth of it) and a new run starts; or press Reset.`,
+        `The run diverged at step ${formatCount(e.step)}: ${e.cause}. Training stopped, since the numbers are no longer finite. ${e.advice || 'Try a lower learning rate, for example a tenth of it.'} Change any setting and a new run starts; or press Reset.`,
       ],
       'error',
     );

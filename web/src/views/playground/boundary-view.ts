@@ -4,7 +4,7 @@ import { h } from '../../dom';
 import { onThemeChange } from '../plot-theme';
 import type { DataPoints, Layout } from '../../run/protocol';
 import { formatValue } from '../../text/format';
-import { drawAxes, fitCanvas, scale, type Rect } from './canvas-frame';
+import { drawAxes, drawFrame, fitCanvas, scale, type Rect } from './canvas-frame';
 import {
   LABEL_0,
   LABEL_1,
@@ -22,6 +22,8 @@ const TABLE_SIZE = 256;
 const short = (x: number): string => formatValue(Number(x.toPrecision(2)));
 const HEAT_STRENGTH = 0.72;
 const MARGIN = { left: 40, right: 8, top: 6, bottom: 38 };
+/** Small multiples (a comparison's runs): a frame instead of axes, no legend. */
+const COMPACT_MARGIN = { left: 1, right: 1, top: 1, bottom: 1 };
 
 export class BoundaryView {
   readonly element: HTMLDivElement;
@@ -46,6 +48,7 @@ export class BoundaryView {
     width: number,
     height: number,
     private readonly maxWidth = 560,
+    private readonly compact = false,
   ) {
     this.gridWidth = width;
     this.gridHeight = height;
@@ -60,6 +63,7 @@ export class BoundaryView {
       this.overlay,
     );
     this.legend = h('div', { class: 'pv-legend' });
+    this.legend.hidden = compact;
     this.element = h('div', { class: 'pv-boundary' }, this.stage, this.legend);
     this.resize = new ResizeObserver(() => this.layoutStage());
     this.resize.observe(this.element);
@@ -153,16 +157,18 @@ export class BoundaryView {
   }
 
   private layoutStage(): void {
-    const width = Math.max(220, Math.min(this.maxWidth, Math.floor(this.element.clientWidth)));
-    const side = width - MARGIN.left - MARGIN.right;
-    const height = side + MARGIN.top + MARGIN.bottom;
+    const m = this.compact ? COMPACT_MARGIN : MARGIN;
+    const least = this.compact ? 80 : 220;
+    const width = Math.max(least, Math.min(this.maxWidth, Math.floor(this.element.clientWidth)));
+    const side = width - m.left - m.right;
+    const height = side + m.top + m.bottom;
     this.stage.style.width = `${width}px`;
     this.stage.style.height = `${height}px`;
-    this.plot = { left: MARGIN.left, top: MARGIN.top, width: side, height: side };
+    this.plot = { left: m.left, top: m.top, width: side, height: side };
     for (const c of [this.heat, this.region])
       Object.assign(c.style, {
-        left: `${MARGIN.left}px`,
-        top: `${MARGIN.top}px`,
+        left: `${m.left}px`,
+        top: `${m.top}px`,
         width: `${side}px`,
         height: `${side}px`,
       });
@@ -177,17 +183,19 @@ export class BoundaryView {
     const [x1min = -1, x2min = -1] = layout.domain_min;
     const [x1max = 1, x2max = 1] = layout.domain_max;
     const p = this.plot;
-    drawAxes(
-      ctx,
-      p,
-      { min: x1min, max: x1max, name: layout.input_names[0] ?? 'x1' },
-      { min: x2min, max: x2max, name: layout.input_names[1] ?? 'x2' },
-    );
+    if (this.compact) drawFrame(ctx, p);
+    else
+      drawAxes(
+        ctx,
+        p,
+        { min: x1min, max: x1max, name: layout.input_names[0] ?? 'x1' },
+        { min: x2min, max: x2max, name: layout.input_names[1] ?? 'x2' },
+      );
     ctx.save();
     ctx.beginPath();
     ctx.rect(p.left, p.top, p.width, p.height);
     ctx.clip();
-    const r = Math.max(2.2, Math.min(4, p.width / 110));
+    const r = Math.max(this.compact ? 1.6 : 2.2, Math.min(4, p.width / 110));
     const classify = layout.task === 'binary_classification';
     for (const pt of this.points) {
       if (pt.test && !this.options.showTest) continue;

@@ -41,6 +41,15 @@ export function scale(v: number, min: number, max: number, start: number, length
   return max > min ? start + ((v - min) / (max - min)) * length : start + length / 2;
 }
 
+/** The plot's frame alone (small multiples, which leave the axes to a larger view). */
+export function drawFrame(ctx: CanvasRenderingContext2D, plot: Rect): void {
+  ctx.save();
+  ctx.strokeStyle = T.axis;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(plot.left - 0.5, plot.top - 0.5, plot.width + 1, plot.height + 1);
+  ctx.restore();
+}
+
 /** Draws the frame, ticks, tick labels and axis names around `plot`. */
 export function drawAxes(
   ctx: CanvasRenderingContext2D,
@@ -73,7 +82,7 @@ export function drawAxes(
     ctx.stroke();
     ctx.strokeStyle = T.axis;
   }
-  ctx.strokeRect(left - 0.5, top - 0.5, width + 1, height + 1);
+  drawFrame(ctx, plot);
   ctx.beginPath();
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';

@@ -24,6 +24,7 @@ import {
 import { layerColour } from './colour-scale';
 import { DecimatedHistory } from './history';
 import { LineChart, type Marker, type SeriesSpec } from './line-chart';
+import { RedrawCycle } from './redraw-cycle';
 
 const MAX_POINTS = 2000;
 const REDRAW_MS = 80;
@@ -81,10 +82,11 @@ export class ChartsView {
   private panels: Panel[] = [];
   private history = new DecimatedHistory(1, MAX_POINTS);
   private shape: RowShape = rowShape(0);
-  private dirty = false;
-  private lastDraw = 0;
-  private nextPanel = 0;
-  private stale = 0; // panels drawn since the data last changed
+  private readonly cycle = new RedrawCycle(
+    () => this.panels.length,
+    (i) => this.drawPanel(i),
+    REDRAW_MS,
+  );
   private log = false;
   private ghost: Ghost | null = null;
   private markers: Marker[] = [];
@@ -241,13 +243,10 @@ export class ChartsView {
       if (last !== undefined && evaluation.step < last) this.history.clear();
       if (last === undefined || evaluation.step !== last) {
         this.history.push(evaluationRow(evaluation, this.shape));
-        this.dirty = true;
-        this.stale = 0;
+        this.cycle.changed();
       }
     }
-    if (this.dirty && force) this.draw(now, true);
-    else if (this.dirty && now - this.lastDraw >= REDRAW_MS / Math.max(1, this.panels.length))
-      this.draw(now);
+    this.cycle.tick(now, force);
   }
 
   /** Marks a live change on every chart. */
@@ -287,32 +286,20 @@ export class ChartsView {
     this.history = rows;
     this.markers = markers;
     for (const p of this.panels) p.chart.setMarkers(markers);
-    this.dirty = true;
-    this.draw(performance.now(), true);
+    this.cycle.changed();
+    this.cycle.tick(performance.now(), true);
   }
 
-  // While running, one panel per redraw, in turn: a frame never pays for every uPlot redraw
-  // at once (they cost several ms each without a GPU). Paused or forced: all of them.
-  private draw(now: number, all = false): void {
-    this.lastDraw = now;
+  private drawPanel(index: number): void {
+    const p = this.panels[index];
+    if (p === undefined) return;
     const cols = this.history.columns;
-    const xs = cols[STEP] as number[];
-    const count = all ? this.panels.length : Math.min(1, this.panels.length);
-    for (let i = 0; i < count; i++) {
-      const p = this.panels[this.nextPanel % this.panels.length]!;
-      this.nextPanel = (this.nextPanel + 1) % this.panels.length;
-      const own = [xs, ...p.columns.map((c) => cols[c] ?? [])] as uPlot.AlignedData;
-      const g = this.ghost;
-      if (g === null || p.ghost.length === 0) p.chart.setData(own);
-      else {
-        const theirs = [g.steps, ...p.ghost.map((k) => g[k])] as uPlot.AlignedData;
-        p.chart.setData(uPlot.join([own, theirs]));
-      }
-    }
-    this.stale += count;
-    if (this.stale >= this.panels.length) {
-      this.stale = 0;
-      this.dirty = false;
+    const own = [cols[STEP] ?? [], ...p.columns.map((c) => cols[c] ?? [])] as uPlot.AlignedData;
+    const g = this.ghost;
+    if (g === null || p.ghost.length === 0) p.chart.setData(own);
+    else {
+      const theirs = [g.steps, ...p.ghost.map((k) => g[k])] as uPlot.AlignedData;
+      p.chart.setData(uPlot.join([own, theirs]));
     }
   }
 

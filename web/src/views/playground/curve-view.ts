@@ -3,13 +3,15 @@
 import { onThemeChange, PLOT_THEME as T } from '../plot-theme';
 import { h } from '../../dom';
 import type { DataPoints, Layout } from '../../run/protocol';
-import { drawAxes, fitCanvas, scale, type Rect } from './canvas-frame';
+import { drawAxes, drawFrame, fitCanvas, scale, type Rect } from './canvas-frame';
 import type { UnitRegion } from './unit-region';
 import { LABEL_0, LABEL_1 } from './colour-scale';
 import { dataPoints, targetRange, valueName, type Point } from './data-points';
 import { lineSwatch, pointSwatch } from './legend';
 
 const MARGIN = { left: 50, right: 12, top: 10, bottom: 46 };
+/** Small multiples (a comparison's runs): a frame instead of axes, no legend. */
+const COMPACT_MARGIN = { left: 1, right: 1, top: 1, bottom: 1 };
 const CURVE = '#000000';
 const NEUTRAL = '#5a6270';
 
@@ -26,9 +28,10 @@ export class CurveView {
   private options = { showTest: false, discretize: false };
   private region: UnitRegion | null = null;
 
-  constructor() {
+  constructor(private readonly compact = false) {
     this.canvas = h('canvas', { class: 'pv-curve', role: 'img', 'aria-label': 'Fitted curve' });
     this.legend = h('ul', { class: 'pv-keys', 'aria-label': 'Legend' });
+    this.legend.hidden = compact;
     this.element = h('div', { class: 'pv-curve-view' }, this.canvas, this.legend);
     onThemeChange(() => this.draw());
     this.resize = new ResizeObserver(() => this.fit());
@@ -79,8 +82,9 @@ export class CurveView {
   }
 
   private fit(): void {
-    const width = Math.max(220, Math.min(640, Math.floor(this.element.clientWidth)));
-    const height = Math.round(Math.min(380, Math.max(220, width * 0.68)));
+    const least = this.compact ? 80 : 220;
+    const width = Math.max(least, Math.min(640, Math.floor(this.element.clientWidth)));
+    const height = Math.round(Math.min(380, Math.max(this.compact ? 60 : 220, width * 0.68)));
     this.size = { width, height };
     this.draw();
   }
@@ -91,22 +95,25 @@ export class CurveView {
     ctx.clearRect(0, 0, width, height);
     const layout = this.layout;
     if (layout === null) return;
+    const m = this.compact ? COMPACT_MARGIN : MARGIN;
     const plot: Rect = {
-      left: MARGIN.left,
-      top: MARGIN.top,
-      width: width - MARGIN.left - MARGIN.right,
-      height: height - MARGIN.top - MARGIN.bottom,
+      left: m.left,
+      top: m.top,
+      width: width - m.left - m.right,
+      height: height - m.top - m.bottom,
     };
     const xmin = layout.domain_min[0] ?? -1;
     const xmax = layout.domain_max[0] ?? 1;
     const [ymin, ymax] = this.yRange;
-    drawAxes(
-      ctx,
-      plot,
-      { min: xmin, max: xmax, name: layout.input_names[0] ?? 'x' },
-      { min: ymin, max: ymax, name: layout.task === 'regression' ? 'y' : 'label / p(1)' },
-      true,
-    );
+    if (this.compact) drawFrame(ctx, plot);
+    else
+      drawAxes(
+        ctx,
+        plot,
+        { min: xmin, max: xmax, name: layout.input_names[0] ?? 'x' },
+        { min: ymin, max: ymax, name: layout.task === 'regression' ? 'y' : 'label / p(1)' },
+        true,
+      );
     const px = (x: number): number => scale(x, xmin, xmax, plot.left, plot.width);
     const py = (y: number): number => scale(y, ymin, ymax, plot.top + plot.height, -plot.height);
     ctx.save();

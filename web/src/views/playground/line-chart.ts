@@ -37,6 +37,8 @@ export interface ChartSpec {
 export interface Marker {
   x: number;
   label: string;
+  /** The line's and label's colour (a comparison's run); the theme's marker colour if none. */
+  colour?: string;
 }
 
 export class LineChart {
@@ -179,6 +181,8 @@ export class LineChart {
     for (const m of this.markers) {
       const x = Math.round(u.valToPos(m.x, 'x', true));
       if (x < left || x > left + width) continue;
+      ctx.strokeStyle = m.colour ?? T.marker;
+      ctx.fillStyle = m.colour ?? T.marker;
       ctx.beginPath();
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + height);

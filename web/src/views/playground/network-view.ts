@@ -91,7 +91,11 @@ export class NetworkView {
   private segments: { x1: number; y1: number; x2: number; y2: number; text: string }[] = [];
   private biasBars: { x: number; y: number; w: number; h: number; text: string }[] = [];
 
-  constructor(private readonly size: Partial<GeometryOptions> = {}) {
+  constructor(
+    private readonly size: Partial<GeometryOptions> = {},
+    /** Narrower than this, the view scrolls sideways (small multiples go lower). */
+    private readonly minWidth = 260,
+  ) {
     this.canvas = h('canvas', { class: 'pv-net-canvas', 'aria-hidden': 'true' });
     this.buttonLayer = h('div', { class: 'pv-net-units' });
     this.tip = h('div', { class: 'pv-net-tip', role: 'tooltip', hidden: true });
@@ -194,7 +198,7 @@ export class NetworkView {
   private relayout(): void {
     const layout = this.layout;
     if (layout === null) return;
-    const width = Math.max(260, Math.floor(this.element.clientWidth));
+    const width = Math.max(this.minWidth, Math.floor(this.element.clientWidth));
     if (width === this.width && this.geometry !== null) return;
     this.width = width;
     this.geometry = networkGeometry(

@@ -1,7 +1,12 @@
-// The page's link and the store, kept in step: the store's link is written to the hash (with
-// replaceState, so the back button is not flooded); a hash the page did not write (a pasted
-// link, the back button) is loaded into the store.
-import type { Store } from '../../state/store';
+// The page's link and a mode's store, kept in step: the store's link is written to the hash
+// (with replaceState, so the back button is not flooded); a hash the page did not write (a
+// pasted link, the back button) is loaded into the store.
+
+/** What a mode's store offers the link: its link, and loading one. */
+export interface Linked {
+  link(): string;
+  load(hash: string, otherKeys: readonly string[]): void;
+}
 
 export class LinkSync {
   private written = '';
@@ -11,7 +16,7 @@ export class LinkSync {
   };
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Linked,
     private readonly otherKeys: readonly string[],
   ) {
     window.addEventListener('hashchange', this.onHash);

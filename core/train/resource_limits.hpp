@@ -1,0 +1,35 @@
+// The limits that keep a run's resources bounded, each with its one home here or beside
+// what it limits: the memory budget a run's estimated memory (memory_estimate.hpp) must fit,
+// and the number of runs in a sweep. The catalog exports them; the README lists them.
+// (Elsewhere: kMaxJsonDepth in json_read.hpp, kMaxConfigBytes in config_json.hpp,
+// kMaxModelBytes in model_json.hpp, kCsvMaxBytes in csv_import.hpp, kStepsRange in
+// run_config.hpp, which also bounds epochs x batches per epoch.)
+#pragma once
+#include "range.hpp"
+
+#include <cstddef>
+#include <string_view>
+
+namespace leaky {
+
+inline constexpr std::size_t kMebibyte = std::size_t{1} << 20;
+
+// The CLI's budget, in MiB: its default and what --memory-budget may set.
+inline constexpr int kDefaultMemoryBudgetMiB = 2048;
+inline constexpr Range kMemoryBudgetRange = Range::whole(16, 1 << 20);
+inline constexpr std::string_view kMemoryBudgetOption = "memory-budget";
+// The page's budget, fixed: a browser tab's memory is shared with everything else on the
+// device. The wasm modules' maximum memory (wasm/CMakeLists.txt) leaves room above it.
+inline constexpr int kBrowserMemoryBudgetMiB = 512;
+
+// A sweep's runs (alphas x seeds): each keeps a result line until the table is printed.
+inline constexpr Range kSweepRunsRange = Range::whole(1, 100000);
+
+struct MemoryBudget {
+  std::size_t bytes = kDefaultMemoryBudgetMiB * kMebibyte;
+  bool fixed = false; // the page's: no option changes it (messages say so)
+};
+
+inline constexpr MemoryBudget kBrowserMemoryBudget = {kBrowserMemoryBudgetMiB * kMebibyte, true};
+
+} // namespace leaky
