@@ -2,6 +2,7 @@
 
 #include "csv_import.hpp"
 #include "files.hpp"
+#include "run_config.hpp"
 
 namespace leaky::cli {
 
@@ -16,14 +17,7 @@ std::optional<Dataset> load_data(const RunConfig& config,
   if (!csv_path) return make_dataset(config.data.spec);
   auto text = read_file("data", *csv_path, kCsvMaxBytes, "a CSV file", error);
   if (!text) return std::nullopt;
-  CsvSpec spec;
-  spec.task = config.data.csv.task;
-  spec.target_column = config.data.csv.target_column;
-  spec.header = config.data.csv.header;
-  spec.train_fraction = config.data.spec.train_fraction;
-  spec.features = config.data.spec.features;
-  spec.seed = config.data.spec.seed;
-  CsvImport imported = import_csv(*text, spec);
+  CsvImport imported = import_csv(*text, csv_spec(config));
   if (!imported.ok()) {
     error = "--data '" + *csv_path + "': " + problems_to_text(imported.problems);
     return std::nullopt;

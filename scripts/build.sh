@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything: native (core, CLI, tests, bench), wasm (three variants, tests, bench),
-# then the web page. Incremental; run scripts/setup.sh first.
+# then the web page into dist/ (the site, dist/leaky-lab.html, dist/leaky-lab.js).
+# Incremental; run scripts/setup.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -21,4 +22,7 @@ if ! [ -f build/wasm/CMakeCache.txt ]; then
 fi
 cmake --build build/wasm -j "$jobs"
 
-npx vite build --config web/vite.config.ts --logLevel warn
+# The page, into dist/: the site, then the single file, then the element's script.
+for mode in production single element; do
+  npx vite build --config web/vite.config.ts --mode "$mode" --logLevel warn
+done

@@ -7,7 +7,9 @@
 // Views (params, heatmap, data) point into wasm memory, which may grow on later calls: take
 // fresh views after every call and copy out (slice()) what you keep or post elsewhere.
 #include "config_json.hpp"
+#include "csv_import.hpp"
 #include "divergence_advice.hpp"
+#include "import_json.hpp"
 #include "init_grid_json.hpp"
 #include "live_settings.hpp"
 #include "memory_estimate.hpp"
@@ -67,7 +69,13 @@ val view(const std::vector<float>& v) {
 
 class TrainerHandle {
 public:
-  explicit TrainerHandle(const std::string& config_json) {
+  explicit TrainerHandle(const std::string& config_json) : TrainerHandle(config_json, "", "") {}
+
+  // A run on a CSV file's data (csv_text, read with the config's data.csv options) and/or from
+  // a model file's weights (model_text); "" for the config's own data and initial weights.
+  // The files' text is already in wasm memory; the core bounds what parsing them takes.
+  TrainerHandle(const std::string& config_json, const std::string& csv_text,
+                const std::string& model_text) {
     if (leaky::Problems none = memory_available(kSetupBytes); !none.empty()) {
       problems_ = leaky::problems_to_json(none);
       return;
@@ -77,7 +85,25 @@ public:
       problems_ = leaky::problems_to_json(parsed.problems);
       return;
     }
-    leaky::Dataset data = leaky::make_dataset(parsed.config.data.spec);
+    leaky::Dataset data;
+    if (csv_text.empty()) {
+      data = leaky::make_dataset(parsed.config.data.spec);
+    } else {
+      leaky::CsvImport imported = leaky::import_csv(csv_text, leaky::csv_spec(parsed.config));
+      if (!imported.ok()) {
+        problems_ = leaky::problems_to_json(imported.problems);
+        return;
+      }
+      data = std::move(imported.dataset);
+    }
+    std::optional<leaky::ModelResult> model;
+    if (!model_text.empty()) {
+      model = leaky::parse_model(model_text);
+      if (!model->ok()) {
+        problems_ = leaky::problems_to_json(model->problems);
+        return;
+      }
+    }
     leaky::MemoryExtras extras;
     extras.prediction_rows = kPredictionRows;
     extras.grid_points = static_cast<std::size_t>(kMaxGridSide) * kMaxGridSide;
@@ -89,8 +115,8 @@ public:
       return;
     }
     leaky::TrainerResult made =
-        leaky::make_trainer(parsed.config, std::move(data), leaky::best_kernels(), nullptr,
-                            leaky::kBrowserMemoryBudget, extras);
+        leaky::make_trainer(parsed.config, std::move(data), leaky::best_kernels(),
+                            model ? &model->net : nullptr, leaky::kBrowserMemoryBudget, extras);
     if (!made.trainer) {
       problems_ = leaky::problems_to_json(made.problems);
       return;
@@ -194,6 +220,9 @@ public:
     return t_ ? leaky::model_to_json(t_->net, t_->data.input_names) : "";
   }
 
+  // What beyond the weights decides how the run goes on (schema/trainer_json.hpp).
+  std::string resumeState() const { return t_ ? leaky::resume_state_to_json(*t_) : "{}"; }
+
 private:
   std::string evaluation_json(bool per_unit) const {
     leaky::StatsJsonOptions options;
@@ -221,6 +250,19 @@ std::string default_config() {
   return leaky::config_to_json(leaky::default_config());
 }
 
+// Checks a CSV file as a run of `config_json` would read it (its data.csv options, train
+// fraction, features): schema/import_json.hpp's summary, or its problems with line and column.
+std::string check_csv(const std::string& csv_text, const std::string& config_json) {
+  leaky::ConfigResult parsed = leaky::parse_config(config_json);
+  if (!parsed.ok()) return "{\"problems\":" + leaky::problems_to_json(parsed.problems) + "}";
+  return leaky::csv_import_to_json(leaky::import_csv(csv_text, leaky::csv_spec(parsed.config)));
+}
+
+// Checks a model file: its summary, or its problems.
+std::string check_model(const std::string& model_text) {
+  return leaky::model_summary_to_json(leaky::parse_model(model_text));
+}
+
 // The born-dead grid in one call (schema/init_grid_json.hpp): a request JSON in, the counts
 // per (depth, width) cell or {"problems": [...]} out. Sizes are bounded by the core.
 std::string init_grid(const std::string& request) {
@@ -232,9 +274,12 @@ std::string init_grid(const std::string& request) {
 EMSCRIPTEN_BINDINGS(leaky_trainer) {
   emscripten::function("validateConfig", &validate_config);
   emscripten::function("defaultConfig", &default_config);
+  emscripten::function("checkCsv", &check_csv);
+  emscripten::function("checkModel", &check_model);
   emscripten::function("initGrid", &init_grid);
   emscripten::class_<TrainerHandle>("Trainer")
       .constructor<std::string>()
+      .constructor<std::string, std::string, std::string>()
       .function("problems", &TrainerHandle::problems)
       .function("step", &TrainerHandle::step)
       .function("evaluate", &TrainerHandle::evaluate)
@@ -256,5 +301,6 @@ EMSCRIPTEN_BINDINGS(leaky_trainer) {
       .function("params", &TrainerHandle::params)
       .function("layout", &TrainerHandle::layout)
       .function("config", &TrainerHandle::config)
-      .function("modelJson", &TrainerHandle::modelJson);
+      .function("modelJson", &TrainerHandle::modelJson)
+      .function("resumeState", &TrainerHandle::resumeState);
 }

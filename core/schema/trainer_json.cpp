@@ -33,6 +33,31 @@ std::string layout_to_json(const Trainer& t) {
   return out + "]}";
 }
 
+namespace {
+
+std::string rng_json(const Rng& r) {
+  return "{\"state\":\"" + std::to_string(r.state) + "\",\"inc\":\"" + std::to_string(r.inc) +
+         "\"}";
+}
+
+} // namespace
+
+std::string resume_state_to_json(const Trainer& t) {
+  std::string order = "[";
+  for (std::size_t i = 0; i < t.order.size(); ++i) {
+    if (i) order += ',';
+    order += std::to_string(t.order[i]);
+  }
+  order += "]";
+  return "{\"step\":" + std::to_string(t.step) + ",\"epoch\":" + std::to_string(t.epoch) +
+         ",\"cursor\":" + std::to_string(t.cursor) + ",\"order\":" + order +
+         ",\"shuffle\":" + (t.config.training.shuffle ? "true" : "false") +
+         ",\"batch_rng\":" + rng_json(t.batch_rng) + ",\"noise_rng\":" + rng_json(t.noise_rng) +
+         ",\"optimizer\":{\"kind\":" + json::quote(optimizer_name(t.config.optimizer.kind)) +
+         ",\"t\":" + std::to_string(t.optimizer.t) + ",\"m\":" + json::array(t.optimizer.m) +
+         ",\"v\":" + json::array(t.optimizer.v) + "}}";
+}
+
 std::string divergence_to_json(const Divergence& d, const std::string& advice) {
   return std::string("{\"diverged\":") + (d.diverged ? "true" : "false") +
          ",\"step\":" + std::to_string(d.step) + ",\"cause\":" + json::quote(d.cause) +

@@ -18,4 +18,11 @@ std::string layout_to_json(const Trainer& t);
 // advice "" until it diverges; advice: divergence_advice.hpp)
 std::string divergence_to_json(const Divergence& d, const std::string& advice = "");
 
+// Everything beyond the weights that decides how a run goes on, so that another program can
+// continue it: {"step","epoch","cursor" (next position in "order"), "order" (this epoch's
+// training rows), "shuffle", "batch_rng" and "noise_rng" ({"state","inc"}: PCG32, as decimal
+// strings, 64-bit), "optimizer":{"kind","t" (steps taken),"m","v" (flat, like the parameters;
+// empty where the optimizer keeps none)}}.
+std::string resume_state_to_json(const Trainer& t);
+
 } // namespace leaky

@@ -1,7 +1,5 @@
 #include "run_config.hpp"
 
-#include "csv_import.hpp"
-
 namespace leaky {
 
 RunConfig default_config() {
@@ -39,6 +37,17 @@ NetworkSpec network_spec(const RunConfig& config, const Dataset& data, Loss loss
   spec.hidden = config.hidden;
   spec.loss = loss;
   spec.outputs = loss == Loss::softmax_ce ? data.classes : 1;
+  return spec;
+}
+
+CsvSpec csv_spec(const RunConfig& config) {
+  CsvSpec spec;
+  spec.task = config.data.csv.task;
+  spec.target_column = config.data.csv.target_column;
+  spec.header = config.data.csv.header;
+  spec.train_fraction = config.data.spec.train_fraction;
+  spec.features = config.data.spec.features;
+  spec.seed = config.data.spec.seed;
   return spec;
 }
 

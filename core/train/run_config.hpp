@@ -28,6 +28,7 @@
 // kOptimizers say which kinds read which): alpha, lower and upper, prelu_per_unit, momentum
 // and nesterov, beta1, beta2 and eps.
 #pragma once
+#include "csv_import.hpp"
 #include "dataset.hpp"
 #include "init.hpp"
 #include "network.hpp"
@@ -122,6 +123,10 @@ Loss resolve_loss(const RunConfig& config, Task task, Problems& problems);
 
 // The network a config describes for a dataset (its columns, and its classes for softmax_ce).
 NetworkSpec network_spec(const RunConfig& config, const Dataset& data, Loss loss);
+
+// How a CSV file becomes this run's data: the config's data.csv options with its train
+// fraction, input features and data seed (what the CLI's --data and the page's import use).
+CsvSpec csv_spec(const RunConfig& config);
 
 // Every number of the config schema by its path ("data.points", "network.hidden[].units",
 // "optimizer.lr", ...) with its range: what the catalog exports to the CLI's help and the page.

@@ -2,10 +2,18 @@
 // loss, the shared settings), what a bad link gives, and what each command means for the runs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { compareTarget } from '../../web/src/embed/targets/compare-target.ts';
 import { buildCompareConfig } from '../../web/src/modes/compare/compare-config.ts';
 import type { CompareSettings } from '../../web/src/modes/compare/compare-settings.ts';
 import { CompareStore, type CompareEvent } from '../../web/src/modes/compare/compare-store.ts';
+import { RunGrid } from '../../web/src/run/run-grid.ts';
+import type { WorkerLike } from '../../web/src/run/session.ts';
 import { catalog, compareKinds as kinds, compareProps as props } from './support/catalog.ts';
+
+/** The grid is never started here: a worker would be a mistake. */
+const noWorker = (): WorkerLike => {
+  throw new Error('no worker in these tests');
+};
 
 function loaded(hash: string): { store: CompareStore; events: CompareEvent[] } {
   const store = new CompareStore(props, kinds);
@@ -130,5 +138,60 @@ describe('compare store', () => {
     assert.match(link, /&live2=300:alpha:0.2$/);
     store.reset();
     assert.match(store.link(), /runs=relu,leaky_relu:0.2&/, 'reset starts from what is shown');
+  });
+});
+
+describe('compare as an embed drives it (embed/targets/compare-target.ts)', () => {
+  const target = (hash: string) => {
+    const { store, events } = loaded(hash);
+    events.length = 0;
+    return { store, events, t: compareTarget(store, new RunGrid({ createWorker: noWorker })) };
+  };
+
+  it('changes only α of the same runs live, one event per run that changed', () => {
+    const { store, events, t } = target('#mode=compare');
+    assert.equal(t.set({ runs: 'relu,leaky_relu:0.3,leaky_relu:0.2,prelu:0.1', lr: '0.01' }), null);
+    assert.deepEqual(
+      events.filter((e) => e.type === 'live'),
+      [
+        { type: 'live', index: 1, field: 'alpha', value: 0.3 },
+        { type: 'live', index: 3, field: 'alpha', value: 0.1 },
+        { type: 'live', index: null, field: 'lr', value: 0.01 },
+      ],
+    );
+    assert.ok(!events.some((e) => e.type === 'restart'));
+    assert.equal(t.settings()['runs'], 'relu,leaky_relu:0.3,leaky_relu:0.2,prelu:0.1');
+    assert.equal(runsOf(store.settings), 'relu,leaky_relu:0.3,leaky_relu:0.2,prelu:0.1');
+  });
+
+  it('starts every run afresh when the kinds or other settings change', () => {
+    const { store, events, t } = target('#mode=compare&seed=5');
+    assert.equal(t.set({ runs: 'relu,elu', points: '300' }), null);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['notices', 'restart'],
+    );
+    assert.match(runsOf(store.settings), /^relu,elu/);
+    assert.equal(store.settings.points, 300);
+    assert.equal(store.settings.seed, 5);
+    events.length = 0;
+    assert.equal(t.set({ points: '400' }), null);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['restart'],
+    );
+  });
+
+  it('refuses a bad value whole, naming the key and what it allows', () => {
+    const { store, events, t } = target('#mode=compare');
+    const before = store.link();
+    const error = t.set({ runs: 'relu,leaky_relu:0.5', points: 'many' });
+    assert.match(error ?? '', /^points must be /);
+    assert.match(
+      t.set({ runz: 'relu' }) ?? '',
+      /“runz” is not a setting \(did you mean “runs”\?\)/,
+    );
+    assert.deepEqual(events, []);
+    assert.equal(store.link(), before);
   });
 });

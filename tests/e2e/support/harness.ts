@@ -9,7 +9,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const PAGE_FILE = join(ROOT, 'build/web/index.html');
+/** The built site (what the preview server serves) and its single-file page. */
+export const DIST = join(ROOT, 'dist');
+export const PAGE_FILE = join(DIST, 'leaky-lab.html');
 export const SCREENSHOTS = join(ROOT, 'build/screenshots');
 
 // Quiet on a closed network; never a downloaded browser.

@@ -3,13 +3,37 @@
 import type { Catalog } from '../wasm/catalog';
 import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
+import type { EmbedTarget } from '../embed/embed-target';
+import { compareTarget } from '../embed/targets/compare-target';
+import { playgroundTarget } from '../embed/targets/playground-target';
+import type { RunSession } from '../run/session';
+import type { Store } from '../state/store';
+import type { PartInfo } from './parts';
+import { COMPARE_PARTS } from '../modes/compare/parts';
 import { startCompare } from '../modes/compare/compare-mode';
 import { startGuide } from '../modes/guide/guide-mode';
+import { PLAYGROUND_PARTS } from '../modes/playground/parts';
 import { startPlayground } from '../modes/playground/playground-mode';
+
+/** What the share tools (exports, imports, the Embed dialog) work on: one store, one run. */
+export interface ShareTarget {
+  readonly store: Store;
+  readonly session: RunSession;
+}
 
 /** What a mode gives back: the shell ends it before starting another. */
 export interface ModeHandle {
   dispose(): void;
+  /** What an embed's postMessage API drives; absent: an embed of the mode only hides parts. */
+  readonly embed?: EmbedTarget;
+  /** Absent: the Share menu is off in this mode. */
+  readonly share?: ShareTarget;
+}
+
+/** How the shell starts a mode beyond the defaults (an embed). */
+export interface ModeOptions {
+  /** Do not train until asked (an embed that starts when scrolled into view or clicked). */
+  startPaused?: boolean;
 }
 
 export type StartMode = (
@@ -17,6 +41,7 @@ export type StartMode = (
   catalog: Catalog,
   host: HTMLElement,
   notices: Notices,
+  options?: ModeOptions,
 ) => ModeHandle;
 
 export interface ModeEntry {
@@ -25,6 +50,8 @@ export interface ModeEntry {
   /** One line for the navigation's title. */
   title: string;
   start: StartMode;
+  /** The parts an embed can hide or show alone (app/parts.ts). */
+  parts: readonly PartInfo[];
 }
 
 export const MODE_KEY = 'mode';
@@ -34,19 +61,29 @@ export const MODES: readonly ModeEntry[] = [
     name: 'playground',
     label: 'Playground',
     title: 'One network: drag α and watch its units',
-    start: startPlayground,
+    start: (...args) => {
+      const p = startPlayground(...args);
+      return { dispose: p.dispose, embed: playgroundTarget(p.store, p.session), share: p };
+    },
+    parts: PLAYGROUND_PARTS,
   },
   {
     name: 'compare',
     label: 'Compare',
     title: 'Two to four activations side by side, from the same starting weights',
-    start: startCompare,
+    start: (...args) => {
+      const c = startCompare(...args);
+      return { dispose: c.dispose, embed: compareTarget(c.store, c.grid) };
+    },
+    parts: COMPARE_PARTS,
   },
   {
     name: 'guide',
     label: 'Questions',
     title: 'Eight questions about α, each answered by an experiment you can rerun',
     start: startGuide,
+    // A question page is one experiment with its text: embedded whole, nothing to hide.
+    parts: [],
   },
 ];
 

@@ -1,7 +1,14 @@
-// The page's frame: the header (name, modes, the core's build, light or dark), page-level
-// notices, and the mode in the main area. It loads the core once and hands it to the mode.
+// The page's frame: the header (name, modes, share tools, the core's build, light or dark),
+// page-level notices, and the mode in the main area. It loads the core once and hands it to
+// the mode. As an embed (`?embed=1`) it shows the mode alone, with a link to the full page.
 import { h } from '../dom';
-import { MODE_KEY, MODES, modeOf, type ModeHandle } from './modes';
+import { EmbedController } from '../embed/embed-mode';
+import { embedFrame } from '../embed/embed-frame';
+import { parseEmbedOptions } from '../embed/embed-options';
+import { registerOffline } from '../offline/register';
+import { warmRunWorker } from '../run/worker-factory';
+import { ShareTools } from '../share/share-tools';
+import { MODE_KEY, MODES, modeOf, type ModeEntry, type ModeHandle } from './modes';
 import { installTestHook } from '../test-hook';
 import { Notices } from '../views/notices';
 import { VariantBadge } from '../views/variant-badge';
@@ -13,6 +20,8 @@ import './shell.css';
 
 export async function startApp(root: HTMLElement): Promise<void> {
   installTestHook();
+  const embed = parseEmbedOptions(location.search, modeOf(location.hash).entry.parts);
+  if (embed === null) registerOffline();
   const theme = new ThemeToggle();
   const badgeHost = h('div', { class: 'variant', 'aria-live': 'polite' });
   const noticesHost = h('div', {
@@ -40,31 +49,34 @@ export async function startApp(root: HTMLElement): Promise<void> {
       '); training runs in a worker, and the page only draws. The page carries everything it needs: it works offline and makes no network requests.',
     ),
   );
-  root.replaceChildren(
-    h(
-      'header',
-      { class: 'site-header' },
-      h(
-        'div',
-        { class: 'brand' },
-        h('h1', {}, 'Leaky Lab'),
-        h(
-          'p',
-          { class: 'tagline' },
-          'What does the slope α of Leaky ReLU do? Train a network and watch its units.',
-        ),
-      ),
-      nav,
-      h('div', { class: 'header-tools' }, badgeHost, theme.element),
-    ),
-    noticesHost,
-    main,
-    footer,
-  );
   const notices = new Notices(noticesHost);
+  const share = new ShareTools(main, notices);
+  const header = h(
+    'header',
+    { class: 'site-header' },
+    h(
+      'div',
+      { class: 'brand' },
+      h('h1', {}, 'Leaky Lab'),
+      h(
+        'p',
+        { class: 'tagline' },
+        'What does the slope α of Leaky ReLU do? Train a network and watch its units.',
+      ),
+    ),
+    nav,
+    h('div', { class: 'header-tools' }, badgeHost, theme.element),
+  );
+  share.mount(header.querySelector('.header-tools') ?? header, footer);
+  if (embed === null) root.replaceChildren(header, noticesHost, main, footer);
+  else root.replaceChildren(...embedFrame(root, embed, noticesHost, main, badgeHost));
+  // Listening from the start: a host's first message may come before the core has loaded.
+  let coreVersion = '';
+  const embedded = embed === null ? null : new EmbedController(embed, root, () => coreVersion);
   const badge = new VariantBadge(badgeHost);
   const choice = chooseVariant(location.search, simdSupported());
   badge.loading(choice);
+  warmRunWorker(); // its code loads while the core compiles
 
   let core: LoadedCore;
   try {
@@ -79,18 +91,29 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return;
   }
   badge.show(core, choice);
+  coreVersion = core.info.version;
   const version = document.getElementById('core-version');
   if (version) version.textContent = `core ${core.info.version}, ${core.variant} build`;
   let running: { name: string; handle: ModeHandle } | null = null;
+  const started = (entry: ModeEntry, handle: ModeHandle): void => {
+    if (embedded !== null) embedded.attach(handle, main);
+    else share.attach(entry, handle, core);
+  };
   const route = (): void => {
     const { entry, unknown } = modeOf(location.hash);
     for (const a of nav.querySelectorAll('a'))
       a.toggleAttribute('aria-current', a.dataset['mode'] === entry.name);
     if (running?.name === entry.name) return; // the mode reads the rest of the link itself
+    embedded?.detach();
+    share.detach();
     running?.handle.dispose();
     running = null;
     try {
-      running = { name: entry.name, handle: entry.start(core, core.catalog, main, notices) };
+      const handle = entry.start(core, core.catalog, main, notices, {
+        startPaused: embed !== null,
+      });
+      running = { name: entry.name, handle };
+      started(entry, handle);
       if (unknown !== null)
         notices.show([
           `The link's mode “${unknown.slice(0, 40)}” does not exist (modes: ${MODES.map((m) => m.name).join(', ')}); showing the ${entry.label.toLowerCase()}.`,

@@ -132,8 +132,44 @@ export interface UnitMaps {
   values: Float32Array;
 }
 
+/** How a CSV file is read (the config's data.csv; core/data/csv_import.hpp). */
+export interface CsvOptions {
+  task: 'binary_classification' | 'regression';
+  /** 1-based; negative counts from the end (-1: the last column). */
+  target_column: number;
+  /** Absent: detected. */
+  header?: boolean;
+}
+
+/** Files a run uses instead of the generated data or the initial weights. */
+export interface RunImports {
+  /** A CSV file's text and how to read it. */
+  csv?: { text: string; options: CsvOptions };
+  /** A model file's text (core/schema/model_json.hpp): its weights start the run. */
+  model?: string;
+}
+
+/** A run as it is now, for exports: the model, what continues it, and its data. */
+export interface RunExport {
+  step: number;
+  /** The config as the core understood it. */
+  config: string;
+  /** The model file (weights and activations). */
+  model: string;
+  /** core/schema/trainer_json.hpp's resume state: batch order, PRNG streams, optimizer. */
+  state: string;
+  layout: Layout;
+  /** The rows the network is fed (features included), `layout.inputs` per row. */
+  trainX: Float32Array;
+  trainY: Float32Array;
+  testX: Float32Array;
+  testY: Float32Array;
+}
+
 export interface StartRun {
   config: string;
+  /** Files to run on (none: the config's generated data and initial weights). */
+  imports?: RunImports;
   pacing: Pacing;
   heatmap: HeatmapSize;
   /** The per-unit maps' grid, or null for none. */
@@ -157,6 +193,8 @@ export type ToWorker = { runId: number } & (
   | { type: 'ack' }
   /** The run is over: delete the core's objects and close the worker. */
   | { type: 'dispose' }
+  /** Send the run as it is now (an 'export' answer with the same requestId). */
+  | { type: 'export'; requestId: number }
 );
 
 /** A frame: what changed since the last one. */
@@ -186,4 +224,6 @@ export type FromWorker = { runId: number } & (
   /** Result of a 'set' or a scheduled change: empty problems when applied at `step`. */
   | { type: 'set-result'; field: 'alpha' | 'lr'; value: number; step: number; problems: Problem[] }
   | { type: 'fatal'; message: string }
+  /** The answer to 'export' (null when there is no run to export). */
+  | { type: 'export'; requestId: number; run: RunExport | null }
 );

@@ -4,12 +4,14 @@
 // never pile up. Statistics are evaluated every eval_every steps, exactly as the CLI does, so
 // that revival counts mean the same thing in both; frames in between carry only the light
 // data. Views are copied out and transferred.
+import { withCsvOptions } from './csv-config';
 import { parseProblems } from './parse-problems';
 import type {
   Evaluation,
   FromWorker,
   HeatmapSize,
   Pacing,
+  RunImports,
   ScheduledChange,
   StartRun,
   Throughput,
@@ -141,7 +143,36 @@ export class Run {
         this.dispose();
         this.scope.close();
         break;
+      case 'export':
+        this.sendExport(msg.requestId);
+        break;
     }
+  }
+
+  /** The run as it is now, its buffers copied out and transferred. */
+  private sendExport(requestId: number): void {
+    const t = this.trainer;
+    if (t === null) {
+      this.post({ type: 'export', requestId, run: null });
+      return;
+    }
+    const run = {
+      step: t.stepCount(),
+      config: t.config(),
+      model: t.modelJson(),
+      state: t.resumeState(),
+      layout: JSON.parse(t.layout()),
+      trainX: t.trainX().slice(),
+      trainY: t.trainY().slice(),
+      testX: t.testX().slice(),
+      testY: t.testY().slice(),
+    };
+    this.post({ type: 'export', requestId, run }, [
+      run.trainX.buffer,
+      run.trainY.buffer,
+      run.testX.buffer,
+      run.testY.buffer,
+    ]);
   }
 
   private start(runId: number, msg: StartRun): void {
@@ -155,7 +186,7 @@ export class Run {
     this.unitMapSize = msg.unitMaps === null ? null : clampSize(msg.unitMaps);
     this.unitMapHeight = null;
     this.schedule = [...msg.schedule].sort((a, b) => a.step - b.step);
-    const trainer = new this.module.Trainer(msg.config);
+    const trainer = this.makeTrainer(msg.config, msg.imports);
     const problems = trainer.problems();
     if (problems !== '') {
       trainer.delete();
@@ -188,6 +219,17 @@ export class Run {
     this.resetWindow();
     this.frameOwed = true;
     this.schedule_();
+  }
+
+  private makeTrainer(config: string, imports: RunImports | undefined): TrainerHandle {
+    if (imports?.csv === undefined && imports?.model === undefined)
+      return new this.module.Trainer(config);
+    const csv = imports.csv;
+    return new this.module.Trainer(
+      csv === undefined ? config : withCsvOptions(config, csv.options),
+      csv?.text ?? '',
+      imports.model ?? '',
+    );
   }
 
   private apply(field: 'alpha' | 'lr', value: number): void {

@@ -10,6 +10,8 @@ import type {
   Layout,
   Pacing,
   Problem,
+  RunExport,
+  RunImports,
   StartRun,
   ToWorker,
 } from './protocol';
@@ -63,6 +65,9 @@ export class RunSession {
   private state: SessionStatus = 'idle';
   private isPlaying = false;
   private lastStep = 0;
+  private files: RunImports = {};
+  private nextRequest = 1;
+  private readonly exports = new Map<number, (run: RunExport | null) => void>();
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -87,6 +92,14 @@ export class RunSession {
     return this.state === 'running' || this.state === 'starting';
   }
 
+  /** Files that every following run uses (until set again); the next start() runs on them. */
+  get imports(): Readonly<RunImports> {
+    return this.files;
+  }
+  setImports(imports: RunImports): void {
+    this.files = { ...imports };
+  }
+
   /** A fresh run (the worker is kept; the core deletes the previous run's objects). */
   start(run: StartRun): number {
     const worker = this.ensureWorker();
@@ -94,8 +107,18 @@ export class RunSession {
     this.isPlaying = run.playing;
     this.lastStep = 0;
     this.setStatus('starting');
-    worker.postMessage({ runId: this.id, type: 'start', ...run });
+    worker.postMessage({ runId: this.id, type: 'start', imports: this.files, ...run });
     return this.id;
+  }
+
+  /** The run as it is now (null when no run exists), for exports. */
+  exportRun(): Promise<RunExport | null> {
+    if (this.id === 0 || this.worker === null) return Promise.resolve(null);
+    const requestId = this.nextRequest++;
+    return new Promise((resolve) => {
+      this.exports.set(requestId, resolve);
+      this.send({ type: 'export', requestId });
+    });
   }
 
   play(): void {
@@ -143,6 +166,12 @@ export class RunSession {
     this.isPlaying = false;
     this.setStatus('idle');
     this.events.clear();
+    this.endExports();
+  }
+
+  private endExports(): void {
+    for (const resolve of this.exports.values()) resolve(null);
+    this.exports.clear();
   }
 
   private ensureWorker(): WorkerLike {
@@ -192,6 +221,10 @@ export class RunSession {
       case 'fatal':
         this.fail(msg.message);
         break;
+      case 'export':
+        this.exports.get(msg.requestId)?.(msg.run);
+        this.exports.delete(msg.requestId);
+        break;
     }
   }
 
@@ -200,6 +233,7 @@ export class RunSession {
     // The worker may be broken: the next start gets a new one.
     this.worker?.terminate();
     this.worker = null;
+    this.endExports();
     this.setStatus('failed');
     this.events.emit('fatal', { runId: this.id, message });
   }

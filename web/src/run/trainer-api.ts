@@ -28,6 +28,8 @@ export interface TrainerHandle {
   layout(): string;
   config(): string;
   modelJson(): string;
+  /** What beyond the weights decides how the run goes on (core/schema/trainer_json.hpp). */
+  resumeState(): string;
   /** Every hidden unit's pre-activation z over a grid, unit after unit (an empty view when
    *  unitMapLayout refuses the size). */
   unitMaps(width: number, height: number): Float32Array;
@@ -38,7 +40,15 @@ export interface TrainerHandle {
 }
 
 export interface TrainerModule {
-  Trainer: new (configJson: string) => TrainerHandle;
+  /** A run of the config; with a CSV file's text and/or a model file's text ("" for none). */
+  Trainer: {
+    new (configJson: string): TrainerHandle;
+    new (configJson: string, csvText: string, modelText: string): TrainerHandle;
+  };
+  /** A CSV file as the config would read it: a summary or problems (core/schema/import_json). */
+  checkCsv(csvText: string, configJson: string): string;
+  /** A model file: a summary or problems (core/schema/import_json). */
+  checkModel(modelText: string): string;
   defaultConfig(): string;
   validateConfig(json: string): string;
   /** The born-dead grid: a request JSON in, the cells or the problems out. */

@@ -1,13 +1,23 @@
 // A run's worker and a lab worker (one script, worker.ts), each handed the page's compiled
-// core. Workers are inlined (classic, IIFE), so the page works from file:// too.
+// core. The single file inlines it (classic, IIFE), so that page works from file:// too; the
+// site loads it as a file of its own.
 import type { LoadedCore } from '../wasm/load-core';
 import type { WorkerLike } from './session';
 import type { WorkerInit } from './worker';
-import RunWorker from './worker.ts?worker&inline';
 import type { LabWorkerLike } from './lab-pool';
+import RunWorker from '@run-worker';
+
+/** A worker started ahead of its run, loading its code while the page starts. */
+let spare: Worker | null = null;
+
+/** Starts the first run's worker now (it gets the core when its run is made). */
+export function warmRunWorker(): void {
+  spare ??= new RunWorker();
+}
 
 export function createRunWorker(core: LoadedCore): WorkerLike {
-  const worker = new RunWorker();
+  const worker = spare ?? new RunWorker();
+  spare = null;
   worker.postMessage({
     type: 'init',
     module: core.compiled,

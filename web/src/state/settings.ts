@@ -65,6 +65,12 @@ export const PAGE_LIMITS = {
   evalEvery: { min: 1, max: 10_000 },
   /** The same number of live changes a link may replay. */
   liveChanges: 50,
+  /** Files the page reads (a model, a CSV): bytes, checked before a file is read at all. */
+  importBytes: 2 * 1024 * 1024,
+  /** A CSV's data rows (the core's own limit is 100000; the page draws every point). */
+  importRows: 10_000,
+  /** A CSV's input columns: the views plot one or two. */
+  importInputs: 2,
 } as const;
 
 export const SPEEDS: readonly string[] = [

@@ -30,6 +30,10 @@ export interface CoreModule {
   /** JSON: every name the core knows, with parameters and ranges (schema/catalog_json.hpp). */
   catalog(): string;
   ActivationEval: new (capacity: number) => ActivationEval;
+  /** A CSV file as a config would read it: a summary or problems (run/trainer-api.ts). */
+  checkCsv(csvText: string, configJson: string): string;
+  /** A model file: a summary or problems (run/trainer-api.ts). */
+  checkModel(modelText: string): string;
 }
 
 export type CoreFactory = (options?: Record<string, unknown>) => Promise<CoreModule>;

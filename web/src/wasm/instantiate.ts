@@ -1,22 +1,14 @@
 // The core's wasm, compiled once per page and instantiated wherever it is needed: the page's
 // own instance (the activation plot) and each run's worker get the same compiled module, so the
-// page carries and compiles each variant's wasm only once.
+// page loads and compiles the chosen variant's wasm only once.
 import createModule from '@wasm/leaky_simd.mjs';
-import scalarWasm from '@wasm/leaky_scalar.wasm?base64';
-import simdWasm from '@wasm/leaky_simd.wasm?base64';
-import type { Variant } from './choose-variant';
 
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(new ArrayBuffer(text.length));
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-/** Compiles the chosen variant's wasm (only that one is decoded). */
-export function compileCore(variant: Variant): Promise<WebAssembly.Module> {
-  return WebAssembly.compile(decode(variant === 'simd' ? simdWasm : scalarWasm));
-}
+/**
+ * Compiles the chosen variant's wasm. How the page carries it depends on the build (an alias
+ * in vite.config.ts): the single file decodes its inline copy (compile-inline.ts), the site
+ * fetches the one file it needs (compile-fetch.ts).
+ */
+export { compileCore } from '@core-wasm';
 
 /** An instance of the core from a compiled module, through the (shared) Emscripten glue. */
 export function instantiateCore<T>(module: WebAssembly.Module): Promise<T> {

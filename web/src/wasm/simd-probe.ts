@@ -4,7 +4,7 @@
  * A minimal module: one function `() -> v128` whose body is
  * `i32.const 0; i8x16.splat; i8x16.popcnt; end` (the usual feature probe).
  */
-const SIMD_PROBE = new Uint8Array([
+export const SIMD_PROBE = new Uint8Array([
   0x00,
   0x61,
   0x73,

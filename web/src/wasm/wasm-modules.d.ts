@@ -10,3 +10,16 @@ declare module '@wasm/*.wasm?base64' {
   const base64: string;
   export default base64;
 }
+
+// A wasm file's URL in the built site (Vite's ?url).
+declare module '@wasm/*.wasm?url' {
+  const url: string;
+  export default url;
+}
+
+// How this build carries the core's wasm (an alias in vite.config.ts).
+declare module '@core-wasm' {
+  export function compileCore(
+    variant: import('./choose-variant').Variant,
+  ): Promise<WebAssembly.Module>;
+}

@@ -3,6 +3,7 @@
 // α, its decision boundary or fitted curve, its network) with the summary table under them,
 // and the overlaid charts beside them. The settings every run shares follow below the fold. On
 // a phone the columns stack: the summary first, the charts, then the runs.
+import { part } from '../../app/parts';
 import { h, uid } from '../../dom';
 
 export interface CompareLayout {
@@ -35,19 +36,19 @@ export function compareLayout(): CompareLayout {
   const root = h(
     'div',
     { class: 'compare' },
-    h('div', { class: 'cmp-top' }, bar),
+    part(h('div', { class: 'cmp-top' }, bar), 'run'),
     h(
       'div',
       { class: 'cmp-screen' },
       h(
         'div',
         { class: 'cmp-main' },
-        section('cmp-runs-card', 'Runs', runs),
-        section('cmp-summary-card', 'At the last evaluation', summary),
+        part(section('cmp-runs-card', 'Runs', runs), 'runs'),
+        part(section('cmp-summary-card', 'At the last evaluation', summary), 'summary'),
       ),
-      section('cmp-charts-card', 'Over training', charts),
+      part(section('cmp-charts-card', 'Over training', charts), 'charts'),
     ),
-    h('div', { class: 'cmp-below' }, settings, about),
+    part(h('div', { class: 'cmp-below' }, settings, about), 'more'),
   );
   return { root, bar, runs, summary, charts, settings, about };
 }

@@ -3,6 +3,7 @@
 // asked for, the same starting weights. Controls call the store's commands; the store says what
 // a change means; this mode turns that into calls on the grid, which keeps the runs in
 // lockstep; each round of frames goes to the views. The link is written from the store.
+import type { ModeOptions } from '../../app/modes';
 import { checkboxField, numberField } from '../../controls/fields';
 import { RunButtons } from '../../controls/run-buttons';
 import { SettingsPanel } from '../../controls/settings-panel';
@@ -53,11 +54,13 @@ export function startCompare(
   catalog: Catalog,
   host: HTMLElement,
   pageNotices: Notices,
+  options: ModeOptions = {},
 ): Compare {
   const layout = compareLayout();
   host.replaceChildren(layout.root);
   const kinds = runKinds(catalog);
   const store = new CompareStore(makeCompareProperties(catalog), kinds);
+  if (options.startPaused === true) store.pause();
   const grid = new RunGrid({ createWorker: () => createRunWorker(core) });
   watchGrid(grid, core.variant);
   const task = (dataset: string): string | undefined =>

@@ -4,6 +4,7 @@
 // (or fitted curve) over the loss chart. More charts, per-layer numbers and what the words
 // mean follow below the fold. The bar and the strip stick to the top, so on a phone, where the
 // columns stack, alpha and the counts stay in reach while the views scroll beneath.
+import { part } from '../../app/parts';
 import { h, uid } from '../../dom';
 import { networkLegend } from '../../views/playground/network-legend';
 
@@ -43,11 +44,14 @@ function card(
 }
 
 export function playgroundLayout(): PlaygroundLayout {
-  const runBar = h('div', { class: 'run-bar' });
+  const runBar = part(h('div', { class: 'run-bar' }), 'run');
   const runNotices = h('div', { class: 'notices run-notices', role: 'alert', hidden: true });
   const alphaStrip = h('div', { class: 'alpha-host' });
-  const invite = h('div', { class: 'invite', role: 'status', 'aria-live': 'polite', hidden: true });
-  const settings = h('div', { class: 'settings-host' });
+  const invite = part(
+    h('div', { class: 'invite', role: 'status', 'aria-live': 'polite', hidden: true }),
+    'invite',
+  );
+  const settings = part(h('div', { class: 'settings-host' }), 'settings');
   const network = h('div', { class: 'network-host' });
   const outputNote = h('p', { class: 'card-note' });
   const output = h('div', { class: 'output-host' });
@@ -72,6 +76,10 @@ export function playgroundLayout(): PlaygroundLayout {
   const out = card('card-output', 'Decision boundary', outputNote, output);
   const lossCard = card('card-loss', 'Loss', loss);
   const deadCard = card('card-dead', 'Dead and dormant units', dead);
+  part(net.el, 'network');
+  part(out.el, 'output');
+  part(lossCard.el, 'loss');
+  part(deadCard.el, 'dead');
 
   const root = h(
     'div',
@@ -84,19 +92,22 @@ export function playgroundLayout(): PlaygroundLayout {
       h(
         'aside',
         { class: 'col-controls', 'aria-label': 'Activation and settings' },
-        card('card-activation', 'The activation', activation).el,
+        part(card('card-activation', 'The activation', activation).el, 'activation'),
         invite,
         settings,
       ),
       h('div', { class: 'col-network' }, net.el, lossCard.el),
       h('div', { class: 'col-output' }, out.el, deadCard.el),
     ),
-    h(
-      'div',
-      { class: 'below' },
-      card('card-charts', 'Over training', charts).el,
-      card('card-layers', 'Per layer, at the last evaluation', layers).el,
-      about,
+    part(
+      h(
+        'div',
+        { class: 'below' },
+        card('card-charts', 'Over training', charts).el,
+        card('card-layers', 'Per layer, at the last evaluation', layers).el,
+        about,
+      ),
+      'more',
     ),
   );
   return {

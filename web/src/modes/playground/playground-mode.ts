@@ -5,6 +5,8 @@ import { AlphaControl } from '../../controls/alpha-control';
 import { KindSelect } from '../../controls/kind-select';
 import { RunButtons } from '../../controls/run-buttons';
 import { SettingsPanel } from '../../controls/settings-panel';
+import type { ModeOptions } from '../../app/modes';
+import { part } from '../../app/parts';
 import { h } from '../../dom';
 import { Explorer } from '../../explorer';
 import { explosion, explosionText } from '../../run/explosion';
@@ -56,11 +58,13 @@ export function startPlayground(
   catalog: Catalog,
   host: HTMLElement,
   pageNotices: Notices,
+  options: ModeOptions = {},
 ): Playground {
   const layout = playgroundLayout();
   host.replaceChildren(layout.root);
   const props = makeProperties(catalog);
   const store = new Store(props, (s) => usesAlpha(s, catalog));
+  if (options.startPaused === true) store.pause();
   const session = new RunSession({ createWorker: () => createRunWorker(core) });
   watchRun(session, core.variant);
   const runNotices = new Notices(layout.runNotices);
@@ -83,7 +87,12 @@ export function startPlayground(
     alpha.showProblem(refused.map((r) => r.text).join(' '));
   });
   layout.alphaStrip.replaceChildren(
-    h('div', { class: 'alpha-strip' }, kindSelect.element, alpha.element),
+    h(
+      'div',
+      { class: 'alpha-strip' },
+      part(kindSelect.element, 'kind'),
+      part(alpha.element, 'alpha'),
+    ),
   );
   const settings = new SettingsPanel(catalog, props, {
     set: (patch) => store.set(patch),

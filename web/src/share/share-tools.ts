@@ -1,0 +1,127 @@
+// The header's share tools: Embed, Export and Import, over the running mode's store and run
+// session (ModeHandle.share; modes without one hide the menu). Also keeps the run's
+// evaluations for the metrics export, from the first frame of each run.
+import type { ModeEntry, ModeHandle } from '../app/modes';
+import { h } from '../dom';
+import type { Notices } from '../views/notices';
+import type { LoadedCore } from '../wasm/load-core';
+import { EmbedDialog } from './embed-dialog';
+import { ExportDialog } from './export-dialog';
+import { ImportDialog } from './import-dialog';
+import { MetricsLog } from './metrics';
+import './share.css';
+
+/** The page's phone layout starts below this width (app/shell.css). */
+const NARROW_PX = 760;
+
+interface Attached {
+  embed: EmbedDialog;
+  export: ExportDialog;
+  import: ImportDialog;
+  off: (() => void)[];
+}
+
+export class ShareTools {
+  /** One Share menu in the header (a disclosure: it takes little room on a phone). */
+  readonly element: HTMLDetailsElement;
+  private readonly buttons: Record<'embed' | 'export' | 'import', HTMLButtonElement>;
+  private attached: Attached | null = null;
+  private readonly metrics = new MetricsLog();
+  private config = '';
+
+  constructor(
+    private readonly screen: HTMLElement,
+    private readonly notices: Notices,
+  ) {
+    const button = (label: string, title: string): HTMLButtonElement =>
+      h('button', { type: 'button', class: 'share-item', title, disabled: true }, label);
+    this.buttons = {
+      embed: button('Embed…', 'Put this run in your own page: an iframe or an element'),
+      export: button('Export…', 'Save pictures, metrics, the model, a PyTorch script'),
+      import: button('Import…', 'Start from a model file, or train on a CSV file'),
+    };
+    this.element = h(
+      'details',
+      { class: 'share-tools' },
+      h(
+        'summary',
+        { class: 'share-button', 'aria-label': 'Share: embed, export, import' },
+        'Share',
+      ),
+      h(
+        'div',
+        { class: 'share-menu', role: 'group', 'aria-label': 'Share' },
+        this.buttons.embed,
+        this.buttons.export,
+        this.buttons.import,
+      ),
+    );
+    for (const key of ['embed', 'export', 'import'] as const)
+      this.buttons[key].addEventListener('click', () => {
+        this.element.open = false;
+        this.attached?.[key].open();
+      });
+    // A click elsewhere closes the menu.
+    document.addEventListener('click', (e) => {
+      if (this.element.open && !this.element.contains(e.target as Node)) this.element.open = false;
+    });
+  }
+
+  /**
+   * Puts the menu in `wide` (the header) and, where the screen is narrow and the header has
+   * no room for it, in `narrow` (the footer).
+   */
+  mount(wide: HTMLElement, narrow: HTMLElement): void {
+    const phone = window.matchMedia?.(`(max-width: ${NARROW_PX}px)`);
+    const place = (): void => {
+      (phone?.matches === true ? narrow : wide).prepend(this.element);
+    };
+    phone?.addEventListener?.('change', place);
+    place();
+  }
+
+  attach(entry: ModeEntry, handle: ModeHandle, core: LoadedCore): void {
+    this.detach();
+    // A mode without one run to share (compare) shows no Share menu.
+    this.element.hidden = handle.share === undefined;
+    if (handle.share === undefined) return;
+    const { store, session } = handle.share;
+    this.metrics.reset();
+    this.config = '';
+    this.attached = {
+      embed: new EmbedDialog(entry, store),
+      export: new ExportDialog({
+        entry,
+        store,
+        session,
+        screen: this.screen,
+        metrics: this.metrics,
+        config: () => this.config,
+        version: core.info.version,
+      }),
+      import: new ImportDialog({
+        store,
+        session,
+        core: core.module,
+        catalog: core.catalog,
+        notices: this.notices,
+      }),
+      off: [
+        session.events.on('status', (e) => {
+          if (e.status === 'starting') this.metrics.reset();
+        }),
+        session.events.on('ready', (e) => (this.config = e.config)),
+        session.events.on('frame', (f) => this.metrics.add(f.evaluations)),
+      ],
+    };
+    for (const b of Object.values(this.buttons)) b.disabled = false;
+  }
+
+  detach(): void {
+    if (this.attached === null) return;
+    for (const off of this.attached.off) off();
+    this.attached.import.dispose();
+    this.attached = null;
+    for (const b of Object.values(this.buttons)) b.disabled = true;
+  }
+}
