@@ -5,6 +5,7 @@ import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
 import { startCompare } from '../modes/compare/compare-mode';
 import { startPlayground } from '../modes/playground/playground-mode';
+import { startSweep } from '../modes/sweep/sweep-mode';
 
 /** What a mode gives back: the shell ends it before starting another. */
 export interface ModeHandle {
@@ -40,6 +41,12 @@ export const MODES: readonly ModeEntry[] = [
     label: 'Compare',
     title: 'Two to four activations side by side, from the same starting weights',
     start: startCompare,
+  },
+  {
+    name: 'sweep',
+    label: 'Sweep',
+    title: 'A grid of α over many seeds: means with error bars, every run a dot',
+    start: startSweep,
   },
 ];
 
