@@ -1,32 +1,11 @@
 // `leaky-lab train` and `leaky-lab sweep`: their JSON lines, files, exit statuses and errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { cliPath } from './support/paths.ts';
+import { cli, jsonLines, tempFiles } from './support/cli-run.ts';
 
-function cli(...args: string[]) {
-  const r = spawnSync(cliPath, args, { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaky-cli-train-'));
-process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-}
-
-function jsonLines(text: string): Record<string, any>[] {
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l));
-}
+const { dir, file } = tempFiles('leaky-cli-train-');
 
 const small = {
   version: 1,
