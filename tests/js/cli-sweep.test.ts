@@ -250,3 +250,46 @@ test('sweep refuses bad factors and shards, naming the option', () => {
     /--shard 3\/3: 0 of the sweep's 1 runs/,
   );
 });
+
+test('the page core (wasm) and the native CLI give the same lines: bit for bit for relu and leaky, within 1e-4 otherwise', async () => {
+  const { core } = await import('./support/kinds.ts');
+  const sweepRun = (core as { sweepRun(r: string, run: number): string }).sweepRun;
+  const config = {
+    ...base,
+    data: { ...base.data, seed: 4 },
+    training: { batch_size: 10, steps: 200, eval_every: 50 },
+  };
+  const native = jsonLines(
+    ok(
+      cli(
+        'sweep',
+        '--config',
+        file('agree.json', config),
+        '--alpha',
+        '0,0.1',
+        '--activation',
+        'relu,leaky_relu,gelu,elu',
+        '--seeds',
+        '2',
+      ),
+    ).stdout,
+  );
+  const request = JSON.stringify({
+    config,
+    alpha: [0, 0.1],
+    factors: { activation: ['relu', 'leaky_relu', 'gelu', 'elu'] },
+    seeds: 2,
+  });
+  assert.equal(native.length, 12);
+  native.forEach((line, run) => {
+    const page = JSON.parse(sweepRun(request, run));
+    if (line.activation === 'relu' || line.activation === 'leaky_relu') {
+      assert.deepEqual(page, line);
+      return;
+    }
+    for (const k of ['train_loss', 'test_loss'])
+      assert.ok(Math.abs(page[k] - line[k]) <= 1e-4 * Math.abs(line[k]), `run ${run} ${k}`);
+    assert.equal(page.seed, line.seed);
+    assert.equal(page.sweep, line.sweep);
+  });
+});
