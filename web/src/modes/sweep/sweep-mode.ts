@@ -283,6 +283,7 @@ export function startSweep(
       if (!groups.includes(groupKey(r.levels))) groups.push(groupKey(r.levels));
     const lineGroup = (l: SweepLine) =>
       groups.indexOf(groupKey(l as unknown as Record<string, string | number>));
+    const fills: (() => void)[] = [];
     charts = CHARTS.filter(
       (c) =>
         c.when === undefined ||
@@ -322,7 +323,7 @@ export function startSweep(
         if (typeof v !== 'number' || (l.diverged && c.metric !== 'born_dead_fraction')) continue;
         dots.push({ x: l.alpha ?? xs[0]!, y: v, series: lineGroup(l), run: l.run });
       }
-      chart.setData(xs, series, dots);
+      fills.push(() => chart.setData(xs, series, dots));
       return chart;
     });
     const legend =
@@ -341,10 +342,19 @@ export function startSweep(
           )
         : '';
     chartsHost.replaceChildren(...(legend ? [legend] : []), ...charts.map((c) => c.element));
+    // One chart per animation frame, each at its laid-out size: the main thread stays free.
+    const mine = generation;
+    const next = (): void => {
+      if (mine !== generation) return;
+      fills.shift()?.();
+      if (fills.length > 0) requestAnimationFrame(next);
+    };
+    requestAnimationFrame(next);
   };
 
   const run = async (): Promise<void> => {
-    pool.cancel();
+    // A sweep still running is stopped; idle workers are kept (starting one costs the page).
+    if (root.dataset['state'] === 'running') pool.cancel();
     const mine = ++generation;
     const request = JSON.stringify(buildSweepRequest(store.settings, catalog));
     const plan = JSON.parse(sweepCore.sweepPlan(request)) as SweepAnswer<SweepPlanInfo>;
