@@ -11,5 +11,7 @@ int run_train(int argc, char** argv);
 std::string train_help();
 int run_sweep(int argc, char** argv);
 std::string sweep_help();
+int run_merge(int argc, char** argv);
+std::string merge_help();
 
 } // namespace leaky::cli

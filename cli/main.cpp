@@ -15,7 +15,7 @@ void print_help(std::FILE* stream) {
   std::fprintf(stream,
                "leaky-lab %s: what does the slope alpha of Leaky ReLU do? (core: %s)\n\n"
                "Usage: leaky-lab <command> [options]\n\n"
-               "Commands:\n\n%s\n%s\n%s\n"
+               "Commands:\n\n%s\n%s\n%s\n%s\n"
                "leaky-lab catalog      every name the core knows (activations, datasets,\n"
                "                       initializers, optimizers, losses) and every config\n"
                "                       number with its range, as one JSON document\n"
@@ -25,7 +25,7 @@ void print_help(std::FILE* stream) {
                "(a one-line message on stderr), 3 a training run diverged.\n",
                leaky::kVersion, std::string(leaky::simd_arch_name()).c_str(),
                leaky::cli::activation_help().c_str(), leaky::cli::train_help().c_str(),
-               leaky::cli::sweep_help().c_str());
+               leaky::cli::sweep_help().c_str(), leaky::cli::merge_help().c_str());
 }
 } // namespace
 
@@ -53,8 +53,9 @@ int run(int argc, char** argv) {
   if (!std::strcmp(argv[1], "activation")) return leaky::cli::run_activation(argc, argv);
   if (!std::strcmp(argv[1], "train")) return leaky::cli::run_train(argc, argv);
   if (!std::strcmp(argv[1], "sweep")) return leaky::cli::run_sweep(argc, argv);
+  if (!std::strcmp(argv[1], "merge")) return leaky::cli::run_merge(argc, argv);
   return leaky::cli::fail("", "unknown command '" + std::string(argv[1]) +
-                                  "'; commands: activation, train, sweep, catalog (see "
+                                  "'; commands: activation, train, sweep, merge, catalog (see "
                                   "leaky-lab --help)");
 }
 } // namespace

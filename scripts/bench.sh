@@ -27,5 +27,7 @@ done
 
 # The page in headless Chromium: bytes, time to the first frame, fast pacing against the engine.
 node --import tsx bench/page/page-bench.ts
+# Sweeps: the page's worker pool against one worker, and the CLI's --jobs 1 and 2.
+node --import tsx bench/page/sweep-bench.ts
 echo
-echo "JSON lines: build/bench/{activation,dense,train,page}.jsonl"
+echo "JSON lines: build/bench/{activation,dense,train,page,sweep}.jsonl"

@@ -9,6 +9,7 @@
 #include "predict.hpp"
 #include "resource_limits.hpp"
 #include "run_config.hpp"
+#include "sweep_table.hpp"
 #include "version.hpp"
 
 namespace leaky {
@@ -82,7 +83,23 @@ std::string limits_json() {
          ",\"memory_budget_option\":" + json::quote("--" + std::string(kMemoryBudgetOption)) +
          ",\"memory_budget_range\":" + range_json(kMemoryBudgetRange) +
          ",\"browser_memory_budget_mib\":" + std::to_string(kBrowserMemoryBudgetMiB) +
-         ",\"sweep_runs\":" + range_json(kSweepRunsRange) + "}";
+         ",\"sweep_runs\":" + range_json(kSweepRunsRange) +
+         ",\"sweep_shard_runs\":" + range_json(kSweepShardRunsRange) + "}";
+}
+
+// What a sweep may vary and what its table reports (train/sweep_plan.hpp, sweep_table.hpp).
+std::string sweep_json() {
+  const auto none = [](const auto&) { return std::string(); };
+  std::string alphas = "[";
+  for (float a : kDefaultSweepAlphas)
+    alphas += (alphas.size() > 1 ? "," : "") + json::number(a);
+  return "{\"factors\":" + table_json(kSweepFactors, none) +
+         ",\"metrics\":" + table_json(kSweepMetrics, none) + ",\"default_alphas\":" + alphas +
+         "],\"seeds\":" + range_json(kSweepSeedsRange) +
+         ",\"page_seeds\":" + range_json(kPageSweepSeedsRange) +
+         ",\"levels\":" + range_json(kSweepLevelsRange) +
+         ",\"depth\":" + range_json(kSweepDepthRange) +
+         ",\"shards\":" + range_json(kSweepShardsRange) + "}";
 }
 
 } // namespace
@@ -108,6 +125,7 @@ std::string catalog_to_json() {
   out += ",\"losses\":" + table_json(kLossChoices, none);
   out += ",\"default_config\":" + config_to_json(default_config());
   out += ",\"limits\":" + limits_json();
+  out += ",\"sweep\":" + sweep_json();
   out += ",\"fields\":" + fields_json(config_field_ranges());
   out += ",\"init_grid_fields\":" + fields_json(init_grid_field_ranges());
   out += ",\"init_grid_max_work\":" + json::number(kGridMaxWork);

@@ -18,22 +18,6 @@ std::string fraction(int count, int units) {
 }
 } // namespace
 
-UnitTotals unit_totals(const Evaluation& ev) {
-  UnitTotals t;
-  for (const LayerStats& l : ev.layers) {
-    t.units += l.units;
-    t.dead += l.dead;
-    t.dormant += l.dormant;
-    t.inactive += l.inactive;
-    t.near_dead += l.near_dead;
-    t.born_dead += l.born_dead_count;
-    t.tau_dormant += l.tau_dormant_count;
-    for (int r : l.revivals)
-      t.revivals += r;
-  }
-  return t;
-}
-
 std::string evaluation_to_json(const Evaluation& ev, const Network& net,
                                const StatsJsonOptions& options) {
   std::string out = "{\"step\":" + std::to_string(ev.step) +

@@ -5,6 +5,7 @@
 #pragma once
 #include "network.hpp"
 #include "stats.hpp"
+#include "unit_totals.hpp"
 
 #include <string>
 
@@ -18,18 +19,5 @@ struct StatsJsonOptions {
 
 std::string evaluation_to_json(const Evaluation& ev, const Network& net,
                                const StatsJsonOptions& options = {});
-
-// Network-wide fractions over every hidden unit.
-struct UnitTotals {
-  int units = 0, dead = 0, dormant = 0, inactive = 0, near_dead = 0, born_dead = 0, revivals = 0,
-      tau_dormant = 0;
-  double dead_fraction() const { return units ? static_cast<double>(dead) / units : 0.0; }
-  double dormant_fraction() const { return units ? static_cast<double>(dormant) / units : 0.0; }
-  double born_dead_fraction() const { return units ? static_cast<double>(born_dead) / units : 0.0; }
-  double tau_dormant_fraction() const {
-    return units ? static_cast<double>(tau_dormant) / units : 0.0;
-  }
-};
-UnitTotals unit_totals(const Evaluation& ev);
 
 } // namespace leaky

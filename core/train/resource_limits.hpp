@@ -22,8 +22,13 @@ inline constexpr std::string_view kMemoryBudgetOption = "memory-budget";
 // device. The wasm modules' maximum memory (wasm/CMakeLists.txt) leaves room above it.
 inline constexpr int kBrowserMemoryBudgetMiB = 512;
 
-// A sweep's runs (alphas x seeds): each keeps a result line until the table is printed.
-inline constexpr Range kSweepRunsRange = Range::whole(1, 100000);
+// A sweep's runs (factor levels x alphas x seeds), and those one process runs (a whole sweep
+// or one shard of it): each of those keeps its result line until the table is printed.
+// `leaky-lab merge` keeps a summary of every run of the sweep.
+inline constexpr Range kSweepRunsRange = Range::whole(1, 1000000);
+inline constexpr Range kSweepShardRunsRange = Range::whole(1, 100000);
+// A file of run lines that `leaky-lab merge` reads (a line is under 1 KiB).
+inline constexpr std::size_t kSweepLinesMaxBytes = std::size_t{1} << 30;
 
 struct MemoryBudget {
   std::size_t bytes = kDefaultMemoryBudgetMiB * kMebibyte;

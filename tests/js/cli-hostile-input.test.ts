@@ -194,10 +194,15 @@ test('runs too large for the memory budget are refused, naming the fields that d
 });
 
 test('a sweep of too many runs is refused before it starts', () => {
-  const alphas = Array.from({ length: 2000 }, (_, i) => i / 2000).join(',');
+  const alphas = Array.from({ length: 1000 }, (_, i) => i / 1000).join(',');
   refused(
     cli(['sweep', '--config', smallPath, '--alpha', alphas, '--seeds', '10000']),
-    /2000 alphas x 10000 seeds are 20000000 runs; a sweep's runs must be a whole number within \[1, 100000\]/,
+    /the sweep's runs = 10000000: a sweep's runs \(combinations x alphas x seeds; one alpha for a network that reads none\) must be a whole number within \[1, 1000000\]/,
+  );
+  // A sweep within the bound, but more runs than one process keeps: split into shards.
+  refused(
+    cli(['sweep', '--config', smallPath, '--alpha', alphas, '--seeds', '200']),
+    /--shard 1\/1: 200000 of the sweep's 200000 runs; one process's runs must be a whole number within \[1, 100000\] \(split it into more shards\)/,
   );
 });
 
@@ -248,6 +253,7 @@ test('the budget, the limits and their options are in --help and the catalog', (
   assert.equal(limits.memory_budget_mib, 2048);
   assert.equal(limits.memory_budget_option, '--memory-budget');
   assert.equal(limits.browser_memory_budget_mib, 512);
-  assert.equal(limits.sweep_runs.max, 100000);
+  assert.equal(limits.sweep_runs.max, 1000000);
+  assert.equal(limits.sweep_shard_runs.max, 100000);
   assert.equal(limits.config_bytes, 1 << 20);
 });

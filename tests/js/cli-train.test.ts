@@ -1,32 +1,11 @@
 // `leaky-lab train` and `leaky-lab sweep`: their JSON lines, files, exit statuses and errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { cliPath } from './support/paths.ts';
+import { cli, jsonLines, tempFiles } from './support/cli-run.ts';
 
-function cli(...args: string[]) {
-  const r = spawnSync(cliPath, args, { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaky-cli-train-'));
-process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
-  return p;
-}
-
-function jsonLines(text: string): Record<string, any>[] {
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l));
-}
+const { dir, file } = tempFiles('leaky-cli-train-');
 
 const small = {
   version: 1,
@@ -363,11 +342,20 @@ test('sweep: one JSON line per (alpha, seed), in order, then the summary table',
       'test_accuracy',
       'dead_fraction',
       'dormant_fraction',
+      'dormant_tau',
+      'tau_dormant_fraction',
       'born_dead_fraction',
       'revivals',
+      'sparsity',
+      'sparsity_kind',
       'collapsed',
       'diverged',
+      'target_loss',
       'steps_to_target',
+      'sweep',
+      'run',
+      'runs',
+      'data',
     ])
       assert.ok(k in l, `field ${k}`);
     assert.equal(l.steps, 30);
@@ -377,12 +365,23 @@ test('sweep: one JSON line per (alpha, seed), in order, then the summary table',
   assert.notEqual(lines[0].train_loss, lines[2].train_loss);
   const table = r.stdout.split('\n').filter((l) => !l.startsWith('{'));
   const text = table.join('\n');
-  assert.match(text, /Sweep: 3 alphas x 2 seeds, 30 steps each, leaky_relu on xor/);
-  assert.match(text, /alpha\s+train loss\s+test loss\s+test accuracy\s+dead\s+dormant\s+born dead/);
+  assert.match(
+    text,
+    /Sweep [0-9a-f]{16}: 6 of 6 runs, 30 steps each, activation leaky_relu; data: xor \(generated: 100 points, from each run's seed\)/,
+  );
+  assert.match(
+    text,
+    /alpha\s+train loss\s+test loss\s+test accuracy\s+dead\s+dormant\s+tau-dormant\s+born dead\s+revivals\s+sparsity\s+collapsed\s+diverged\s+runs/,
+  );
   const rows = table.filter((l) => /^(0|0\.01|0\.3)\s/.test(l));
   assert.equal(rows.length, 3);
-  assert.match(rows[0], /0\/2\s+0\/2/); // collapsed and diverged counts
-  assert.match(text, /mean ± sample standard deviation/);
+  assert.match(rows[0], /0\/2\s+0\/2\s+2$/); // collapsed and diverged counts, runs
+  assert.match(text, /mean ± standard error of the mean over the seeds/);
+  assert.deepEqual(
+    lines.map((l) => l.run),
+    [0, 1, 2, 3, 4, 5],
+  );
+  assert.equal(new Set(lines.map((l) => l.sweep)).size, 1);
 });
 
 test('sweep: --jobs 1 and --jobs 2 give identical lines; a run equals the same train run', () => {
@@ -441,7 +440,7 @@ test('sweep --out writes the lines to a file; the table still goes to stdout', (
   const r = cli('sweep', '--config', sweepConfig, '--alpha', '0.1', '--out', out, '--jobs', '1');
   assert.equal(r.status, 0, r.stderr);
   assert.equal(jsonLines(r.stdout).length, 0);
-  assert.match(r.stdout, /Sweep: 1 alphas x 1 seeds/);
+  assert.match(r.stdout, /Sweep [0-9a-f]{16}: 1 of 1 runs/);
   assert.equal(jsonLines(fs.readFileSync(out, 'utf8')).length, 1);
 });
 
@@ -459,7 +458,8 @@ test('sweep --target-loss reports the steps to reach it', () => {
   );
   assert.equal(r.status, 0, r.stderr);
   for (const l of jsonLines(r.stdout)) assert.equal(l.steps_to_target, 0); // met at step 0
-  assert.match(r.stdout, /\(2\/2 reached\)/);
+  assert.match(r.stdout, /steps to target\s+collapsed\s+diverged\s+reached\s+runs\n/);
+  assert.match(r.stdout, /\s0±0\s+0\/2\s+0\/2\s+2\/2\s+2\n/);
 });
 
 test('sweep: diverged runs are counted and left out of the means; the status stays 0', () => {
@@ -480,12 +480,11 @@ test('sweep: diverged runs are counted and left out of the means; the status sta
     assert.equal(typeof l.cause, 'string');
     assert.equal(typeof l.train_loss, 'number', 'the last evaluation shown is finite');
   }
-  // Losses, dead and dormant fractions: "-" (no run left); born dead: measured at step 0.
-  assert.match(r.stdout, /\n0\.01\s+-\s+-\s+-\s+-\s+0\.000±0\.000\s+0\/2\s+2\/2/);
+  // Losses, dead, dormant, tau-dormant: "-" (no run left); born dead: measured at step 0.
+  assert.match(r.stdout, /\n0\.01\s+-\s+-\s+-\s+-\s+-\s+0\.000±0\.000\s+-\s+-\s+0\/2\s+2\/2/);
 });
 
 const sweepErrors: [string, string[], RegExp][] = [
-  ['missing --alpha', ['--config', sweepConfig], /--alpha is required/],
   [
     'bad --alpha',
     ['--config', sweepConfig, '--alpha', '0,x'],
@@ -506,16 +505,6 @@ const sweepErrors: [string, string[], RegExp][] = [
     '--target-loss -1',
     ['--config', sweepConfig, '--alpha', '0', '--target-loss', '-1'],
     /--target-loss must be a number > 0/,
-  ],
-  [
-    'no alpha in the network',
-    [
-      '--config',
-      file('relu.json', { version: 1, network: { activation: 'relu' } }),
-      '--alpha',
-      '0',
-    ],
-    /no hidden layer of the config has an alpha/,
   ],
   [
     'bad config',

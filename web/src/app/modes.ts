@@ -14,6 +14,7 @@ import { startCompare } from '../modes/compare/compare-mode';
 import { startGuide } from '../modes/guide/guide-mode';
 import { PLAYGROUND_PARTS } from '../modes/playground/parts';
 import { startPlayground } from '../modes/playground/playground-mode';
+import { startSweep } from '../modes/sweep/sweep-mode';
 
 /** What the share tools (exports, imports, the Embed dialog) work on: one store, one run. */
 export interface ShareTarget {
@@ -84,6 +85,12 @@ export const MODES: readonly ModeEntry[] = [
     start: startGuide,
     // A question page is one experiment with its text: embedded whole, nothing to hide.
     parts: [],
+  },
+  {
+    name: 'sweep',
+    label: 'Sweep',
+    title: 'A grid of α over many seeds: means with error bars, every run a dot',
+    start: startSweep,
   },
 ];
 

@@ -1,0 +1,167 @@
+// Sweeps (a benchmark, not a test): the wall time of a 10-alpha x 5-seed sweep of the default
+// network in the page's Sweep mode (headless Chromium) with one worker and with the pool, the
+// parallel efficiency (one-worker time / (pool time x workers)), and the CLI's sweep throughput
+// with --jobs 1 and 2 on the same config. The page's pool has cores - 1 workers: the browser's
+// reported core count is set per context to get one worker, then one worker per core of this
+// machine. Prints a table and JSON lines (build/bench/sweep.jsonl).
+//   node --import tsx bench/page/sweep-bench.ts [--repeats N]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, ROOT } from '../../tests/e2e/support/harness.ts';
+
+const i = process.argv.indexOf('--repeats');
+const repeats = i >= 0 ? Number(process.argv[i + 1]) : 2;
+if (!(repeats >= 1)) throw new Error('--repeats must be a whole number >= 1');
+const cores = os.cpus().length;
+const lines: Record<string, unknown>[] = [];
+
+const server = await preview({
+  configFile: join(ROOT, 'web/vite.config.ts'),
+  preview: { host: '127.0.0.1', port: 0, open: false },
+  logLevel: 'silent',
+});
+const base = server.resolvedUrls!.local[0]!;
+const browser: Browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+
+/** Seconds from Run to the table, with `workers` workers; and the sweep's request. */
+async function pageSweep(
+  workers: number,
+): Promise<{ seconds: number; request: string; longest: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // A plain script: the browser's core count for this context, and its long tasks.
+  await context.addInitScript({
+    content: `Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${workers + 1} });
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });`,
+  });
+  const page = await context.newPage();
+  const done = () =>
+    page.waitForFunction(
+      () => (document.querySelector('.sweep') as HTMLElement | null)?.dataset['state'] === 'done',
+      undefined,
+      { timeout: 600_000 },
+    );
+  await page.goto(`${base}#mode=sweep&seeds=5`);
+  await done(); // the first sweep warms the workers up
+  await page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks.length = 0;
+  });
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
+  await page.waitForFunction(
+    () => (document.querySelector('.sweep') as HTMLElement).dataset['state'] === 'running',
+  );
+  await done();
+  const seconds = (Date.now() - t0) / 1000;
+  const longest = await page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+  );
+  const request = await page.evaluate(
+    () => (document.querySelector('.sweep') as HTMLElement).dataset['request']!,
+  );
+  await context.close();
+  return { seconds, request, longest };
+}
+
+const best = async (workers: number) => {
+  let out = await pageSweep(workers);
+  for (let r = 1; r < repeats; r++) {
+    const next = await pageSweep(workers);
+    if (next.seconds < out.seconds) out = { ...next, longest: Math.max(next.longest, out.longest) };
+  }
+  return out;
+};
+const poolWorkers = Math.max(1, cores);
+const one = await best(1);
+const pool = await best(poolWorkers);
+const efficiency = one.seconds / (pool.seconds * poolWorkers);
+lines.push(
+  {
+    bench: 'sweep',
+    what: 'page',
+    workers: 1,
+    runs: 50,
+    seconds: one.seconds,
+    longest_task_ms: one.longest,
+  },
+  {
+    bench: 'sweep',
+    what: 'page',
+    workers: poolWorkers,
+    runs: 50,
+    seconds: pool.seconds,
+    longest_task_ms: pool.longest,
+  },
+  { bench: 'sweep', what: 'page-efficiency', workers: poolWorkers, efficiency },
+);
+await browser.close();
+await server.close();
+
+// The CLI on the same config and grid.
+const dir = mkdtempSync(join(os.tmpdir(), 'leaky-sweep-bench-'));
+const request = JSON.parse(pool.request);
+writeFileSync(join(dir, 'config.json'), JSON.stringify(request.config));
+const cli: Record<number, number> = {};
+for (const jobs of [1, 2]) {
+  let bestSeconds = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = Date.now();
+    const p = spawnSync(
+      join(ROOT, 'build/native/cli/leaky-lab'),
+      [
+        'sweep',
+        '--config',
+        join(dir, 'config.json'),
+        '--alpha',
+        request.alpha.join(','),
+        '--seeds',
+        String(request.seeds),
+        '--jobs',
+        String(jobs),
+        '--out',
+        join(dir, 'runs.jsonl'),
+      ],
+      { encoding: 'utf8' },
+    );
+    if (p.status !== 0) throw new Error(p.stderr);
+    bestSeconds = Math.min(bestSeconds, (Date.now() - t0) / 1000);
+  }
+  cli[jobs] = bestSeconds;
+  lines.push({
+    bench: 'sweep',
+    what: 'cli',
+    jobs,
+    runs: 50,
+    seconds: bestSeconds,
+    runs_per_s: 50 / bestSeconds,
+  });
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\nSweep of the default network, 10 alphas x 5 seeds (50 runs), best of ${repeats}:`);
+console.log(`  page, 1 worker:          ${one.seconds.toFixed(2)} s`);
+console.log(`  page, ${poolWorkers} workers:         ${pool.seconds.toFixed(2)} s`);
+console.log(
+  `  main thread, longest task during a sweep: ${Math.max(one.longest, pool.longest).toFixed(0)} ms (0: none over 50 ms)`,
+);
+console.log(`  parallel efficiency:     ${(efficiency * 100).toFixed(0)}% (target >= 80%)`);
+console.log(
+  `  CLI --jobs 1:            ${cli[1]!.toFixed(2)} s (${(50 / cli[1]!).toFixed(1)} runs/s)`,
+);
+console.log(
+  `  CLI --jobs 2:            ${cli[2]!.toFixed(2)} s (${(50 / cli[2]!).toFixed(1)} runs/s)`,
+);
+mkdirSync(join(ROOT, 'build/bench'), { recursive: true });
+writeFileSync(
+  join(ROOT, 'build/bench/sweep.jsonl'),
+  lines.map((l) => JSON.stringify(l)).join('\n') + '\n',
+);
