@@ -79,18 +79,20 @@ export const MODES: readonly ModeEntry[] = [
     parts: COMPARE_PARTS,
   },
   {
+    name: 'sweep',
+    label: 'Sweep',
+    title: 'A grid of α over many seeds: means with error bars, every run a dot',
+    start: startSweep,
+    // Settings, progress and results of one sweep: embedded whole, nothing to hide yet.
+    parts: [],
+  },
+  {
     name: 'guide',
     label: 'Questions',
     title: 'Eight questions about α, each answered by an experiment you can rerun',
     start: startGuide,
     // A question page is one experiment with its text: embedded whole, nothing to hide.
     parts: [],
-  },
-  {
-    name: 'sweep',
-    label: 'Sweep',
-    title: 'A grid of α over many seeds: means with error bars, every run a dot',
-    start: startSweep,
   },
 ];
 

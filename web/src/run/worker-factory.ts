@@ -5,6 +5,7 @@ import type { LoadedCore } from '../wasm/load-core';
 import type { WorkerLike } from './session';
 import type { WorkerInit } from './worker';
 import type { LabWorkerLike } from './lab-pool';
+import type { PoolWorkerLike } from './run-pool';
 import RunWorker from '@run-worker';
 
 /** A worker started ahead of its run, loading its code while the page starts. */
@@ -34,4 +35,16 @@ export function createLabWorker(
   const worker = new RunWorker();
   worker.postMessage({ type: 'init', module: compiled, variant, role: 'lab' } satisfies WorkerInit);
   return worker as unknown as LabWorkerLike;
+}
+
+/** A sweep pool's worker (run-pool.ts) on the page's core. */
+export function createPoolWorker(core: LoadedCore): PoolWorkerLike {
+  const worker = new RunWorker();
+  worker.postMessage({
+    type: 'init',
+    module: core.compiled,
+    variant: core.variant,
+    role: 'pool',
+  } satisfies WorkerInit);
+  return worker as unknown as PoolWorkerLike;
 }

@@ -8,7 +8,7 @@ import { SettingsPanel } from '../../controls/settings-panel';
 import { selectField } from '../../controls/fields';
 import { h } from '../../dom';
 import { PoolCancelled, RunPool, planTasks } from '../../run/run-pool';
-import { createPoolWorker } from '../../run/pool-worker-factory';
+import { createPoolWorker } from '../../run/worker-factory';
 import {
   hasProblems,
   type SweepAnswer,
