@@ -115,7 +115,7 @@ void step(const Path& p, Net& net, const std::optional<Activation>& hidden) {
 // Training steps per second.
 double steps_per_second(const Path& path, Net& net, const std::optional<Activation>& hidden,
                         double seconds) {
-  return bench::best_rate(seconds, [&](std::size_t n) {
+  return bench::median_rate(seconds, [&](std::size_t n) {
     for (std::size_t i = 0; i < n; ++i)
       step(path, net, hidden);
   });

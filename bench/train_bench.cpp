@@ -104,14 +104,14 @@ int main(int argc, char** argv) {
       if (wanted("W1")) {
         const RunConfig c = workload_config(kind, {8, 8}, 1000, 10); // 500 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        const double steps = bench::best_rate(
+        const double steps = bench::median_rate(
             seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
         report({"W1", kind_name, kn, "samples_per_s", steps * 10});
       }
       if (wanted("W2")) {
         const RunConfig c = workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        const double steps = bench::best_rate(
+        const double steps = bench::median_rate(
             seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
         report({"W2", kind_name, kn, "samples_per_s", steps * 32});
       }
@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
         c.loss = LossChoice::softmax_ce;
         c.optimizer.lr = 0.001f;
         auto t = trainer_for(c, random_mnist_like(1024), k);
-        const double steps = bench::best_rate(
+        const double steps = bench::median_rate(
             seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
         const double flops_per_sample = 3.0 * 2.0 * (784.0 * 256 + 256.0 * 256 + 256.0 * 10);
         Row r{"W3", kind_name, kn, "samples_per_s", steps * 64};
@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
         Grid grid = make_grid(t->data, 100, 100);
         Workspace ws = make_workspace(t->net, 1024);
         std::vector<float> scratch;
-        const double grids = bench::best_rate(seconds, [&](std::size_t n) {
+        const double grids = bench::median_rate(seconds, [&](std::size_t n) {
           for (std::size_t i = 0; i < n; ++i)
             predict_grid(t->net, c.data.spec.features, t->data.base_inputs, grid, ws, k, scratch);
         });
