@@ -107,13 +107,17 @@ void count_outputs(const float* z, const float* a, std::size_t n, int units, int
                    LayerCounts& c) {
   const std::size_t u = static_cast<std::size_t>(units), size = n * u;
   assert(units <= kMaxUnits);
-  std::uint64_t negative = 0, zeros = 0;
-  for (std::size_t e = 0; e < size; ++e) {
-    negative += z[e] <= 0.0f;
-    zeros += a[e] == 0.0f;
+  // 32-bit counters over blocks (narrower lanes vectorise better, in wasm especially).
+  constexpr std::size_t kBlock = std::size_t{1} << 30;
+  for (std::size_t start = 0; start < size; start += kBlock) {
+    std::uint32_t negative = 0, zeros = 0;
+    for (std::size_t e = start; e < std::min(size, start + kBlock); ++e) {
+      negative += z[e] <= 0.0f;
+      zeros += a[e] == 0.0f;
+    }
+    c.negative += negative;
+    c.zeros += zeros;
   }
-  c.negative += negative;
-  c.zeros += zeros;
   for (std::size_t r = 0; r < n; ++r)
     for (std::size_t k = 0; k < u; ++k)
       c.abs_output[k] += std::fabs(a[r * u + k]);
