@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 namespace leaky {
 
@@ -58,15 +60,32 @@ std::uint32_t divide_small(Big& x, std::uint32_t divisor) {
   return static_cast<std::uint32_t>(rem);
 }
 
+// A float or double as m 2^e: m with its leading bit (none for subnormals), of `bits` bits.
+struct Binary {
+  std::uint64_t m;
+  int e;
+  int bits;
+  bool negative, smallest_exponent; // smallest: subnormal, or the smallest normal exponent
+};
+template <class T> Binary binary_of(T v) {
+  constexpr int kMantissa = std::numeric_limits<T>::digits - 1; // 23, 52
+  constexpr int kBias = std::numeric_limits<T>::max_exponent - 1 + kMantissa;
+  using U = std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>;
+  U bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  const int biased =
+      static_cast<int>((bits >> kMantissa) & ((U{1} << (sizeof(T) * 8 - 1 - kMantissa)) - 1));
+  std::uint64_t m = bits & ((U{1} << kMantissa) - 1);
+  if (biased != 0) m |= std::uint64_t{1} << kMantissa;
+  return {m, biased == 0 ? 1 - kBias : biased - kBias, kMantissa + 1,
+          static_cast<bool>(bits >> (sizeof(T) * 8 - 1)), biased <= 1};
+}
+
 } // namespace
 
 ExactDecimal exact_decimal(double v) {
-  std::uint64_t bits;
-  std::memcpy(&bits, &v, sizeof bits);
-  const int biased = static_cast<int>((bits >> 52) & 0x7ff);
-  std::uint64_t m = bits & ((std::uint64_t{1} << 52) - 1);
-  if (biased != 0) m |= std::uint64_t{1} << 52;
-  return exact_decimal(m, biased == 0 ? -1074 : biased - 1075, bits >> 63);
+  const Binary b = binary_of(v);
+  return exact_decimal(b.m, b.e, b.negative);
 }
 
 ExactDecimal exact_decimal(std::uint64_t m, int e2, bool negative) {
@@ -172,21 +191,13 @@ ReadBackInterval interval_of(std::uint64_t m, int e, int bits, bool smallest_exp
 } // namespace
 
 ReadBackInterval read_back_interval(float v) {
-  std::uint32_t bits;
-  std::memcpy(&bits, &v, sizeof bits);
-  const int biased = static_cast<int>((bits >> 23) & 0xff);
-  std::uint64_t m = bits & ((1u << 23) - 1);
-  if (biased != 0) m |= 1u << 23;
-  return interval_of(m, biased == 0 ? -149 : biased - 150, 24, biased <= 1);
+  const Binary b = binary_of(v);
+  return interval_of(b.m, b.e, b.bits, b.smallest_exponent);
 }
 
 ReadBackInterval read_back_interval(double v) {
-  std::uint64_t bits;
-  std::memcpy(&bits, &v, sizeof bits);
-  const int biased = static_cast<int>((bits >> 52) & 0x7ff);
-  std::uint64_t m = bits & ((std::uint64_t{1} << 52) - 1);
-  if (biased != 0) m |= std::uint64_t{1} << 52;
-  return interval_of(m, biased == 0 ? -1074 : biased - 1075, 53, biased <= 1);
+  const Binary b = binary_of(v);
+  return interval_of(b.m, b.e, b.bits, b.smallest_exponent);
 }
 
 bool reads_back(const ExactDecimal& v, int precision, const ReadBackInterval& interval) {

@@ -237,6 +237,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     if (n_test) ev.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(n_test);
   }
 
+  ev.layers.reserve(hidden);
   const bool first = !history.started;
   if (first) {
     history.started = true;
