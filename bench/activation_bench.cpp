@@ -33,7 +33,7 @@ double measure(const Activation& act, Kernels kernels, std::size_t n, double sec
     forward(kernels, act, z, a);
     backward(kernels, act, z, g, dz);
   };
-  const double rate = bench::best_rate(seconds, [&](std::size_t times) {
+  const double rate = bench::median_rate(seconds, [&](std::size_t times) {
     for (std::size_t i = 0; i < times; ++i)
       step();
   });

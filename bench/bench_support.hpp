@@ -1,11 +1,14 @@
-// What the benchmark programs share: the platform's name, the timing loop, the options.
+// What the benchmark programs share: the platform's name, the timing loops, the options.
 #pragma once
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace leaky::bench {
 
@@ -15,31 +18,78 @@ inline constexpr const char* kPlatform = "wasm-node";
 inline constexpr const char* kPlatform = "native";
 #endif
 
-using Clock = std::chrono::steady_clock;
+// CPU time of this process natively (on a shared machine, time other processes take does not
+// count). Emscripten's clock() is a coarse wall clock: there, the steady clock (microseconds).
+inline double cpu_seconds() {
+#ifdef __EMSCRIPTEN__
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+#else
+  return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+#endif
+}
 
-// Units of work per second: run(n) does n units. Best of 5 trials (the least disturbed),
-// each timing chunks long enough (about a millisecond) for the clock's cost not to count.
-template <class Run> double best_rate(double seconds, Run&& run) {
+inline double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t h = v.size() / 2;
+  return v.size() % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+// The number of windows each measurement is split into; its median is reported (the peers'
+// method: the best of a few trials reads about 11% high against it).
+inline constexpr int kWindows = 9;
+
+// Units of work per second: run(n) does n units. The median rate over kWindows windows
+// of seconds / kWindows each, every window timing chunks long enough (a few milliseconds)
+// for the clock's cost and resolution not to count.
+template <class Run> double median_rate(double seconds, Run&& run) {
   run(1); // warm-up: page in the buffers, let the JIT tier up
-  auto start = Clock::now();
   std::size_t chunk = 1;
-  while (std::chrono::duration<double>(Clock::now() - start).count() < 1e-3) {
+  for (double start = cpu_seconds(); cpu_seconds() - start < 5e-3; chunk *= 2)
     run(chunk);
-    chunk *= 2;
-  }
-  double best = 0.0;
-  for (int trial = 0; trial < 5; ++trial) {
+  std::vector<double> rates;
+  for (int w = 0; w < kWindows; ++w) {
     std::size_t done = 0;
-    start = Clock::now();
+    const double start = cpu_seconds();
     double elapsed = 0.0;
     do {
       run(chunk);
       done += chunk;
-      elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    } while (elapsed < seconds / 5);
-    best = std::max(best, static_cast<double>(done) / elapsed);
+      elapsed = cpu_seconds() - start;
+    } while (elapsed < seconds / kWindows);
+    rates.push_back(static_cast<double>(done) / elapsed);
   }
-  return best;
+  return median(rates);
+}
+
+// Seconds per call of each function, timed in alternating windows in one process (their
+// ratios stay stable when the machine's load changes): medians over the windows.
+inline std::vector<double> interleaved_medians(double seconds,
+                                               const std::vector<std::function<void()>>& fs) {
+  std::vector<std::size_t> calls;
+  for (const auto& f : fs) { // enough calls for a window of about 5 ms
+    f();
+    std::size_t n = 1;
+    for (;; n *= 2) {
+      const double start = cpu_seconds();
+      for (std::size_t i = 0; i < n; ++i)
+        f();
+      if (cpu_seconds() - start >= 5e-3) break;
+    }
+    calls.push_back(n);
+  }
+  std::vector<std::vector<double>> times(fs.size());
+  const double end = cpu_seconds() + seconds;
+  while (times[0].size() < kWindows || cpu_seconds() < end)
+    for (std::size_t j = 0; j < fs.size(); ++j) {
+      const double start = cpu_seconds();
+      for (std::size_t i = 0; i < calls[j]; ++i)
+        fs[j]();
+      times[j].push_back((cpu_seconds() - start) / static_cast<double>(calls[j]));
+    }
+  std::vector<double> medians;
+  for (auto& t : times)
+    medians.push_back(median(t));
+  return medians;
 }
 
 // "--seconds S" (time per measurement, within (0, 600]) and, when `only` is given,

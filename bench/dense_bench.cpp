@@ -8,10 +8,14 @@
 //
 // GFLOP/s as docs/definitions.md (Benchmark workloads) counts them: 2 * in * out flops per
 // layer per sample forward, times 3 for forward + backward. The first layer skips dX (nothing
-// needs it), so the flops actually executed are fewer: "gflops_executed" counts those.
+// needs it), so the flops actually executed are fewer: "gflops_executed" counts those, also
+// as a fraction of the machine's multiply-add peak measured first in the same run (peak.hpp).
+// Then a scan, SIMD path and Leaky ReLU only: two square layers of width 64 to 1024 (the
+// network alone, w -> w -> w) at batches of 10 to 256.
 #include "activation.hpp"
 #include "bench_support.hpp"
 #include "dense.hpp"
+#include "peak.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -115,7 +119,7 @@ void step(const Path& p, Net& net, const std::optional<Activation>& hidden) {
 // Training steps per second.
 double steps_per_second(const Path& path, Net& net, const std::optional<Activation>& hidden,
                         double seconds) {
-  return bench::best_rate(seconds, [&](std::size_t n) {
+  return bench::median_rate(seconds, [&](std::size_t n) {
     for (std::size_t i = 0; i < n; ++i)
       step(path, net, hidden);
   });
@@ -127,6 +131,9 @@ int main(int argc, char** argv) {
   double seconds = 0.3;
   if (!bench::parse_options(argc, argv, "leaky-dense-bench", seconds)) return 2;
   const std::string arch(simd_arch_name());
+  const double peak = bench::peak_gflops(seconds);
+  std::printf("{\"bench\":\"peak\",\"platform\":\"%s\",\"arch\":\"%s\",\"gflop_per_s\":%.4g}\n",
+              bench::kPlatform, arch.c_str(), peak);
   const std::vector<Workload> workloads = {{"W1", {2, 8, 8, 1}, 10},
                                            {"W3", {784, 256, 256, 10}, 64}};
   const std::vector<std::optional<Activation>> hiddens = {
@@ -162,26 +169,58 @@ int main(int argc, char** argv) {
         results.push_back(r);
         std::printf("{\"bench\":\"dense\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
                     "\"layers\":\"%s\",\"batch\":%zu,\"hidden\":\"%s\",\"path\":\"%s\","
-                    "\"samples_per_s\":%.4g,\"gflops\":%.4g,\"gflops_executed\":%.4g}\n",
+                    "\"samples_per_s\":%.4g,\"gflops\":%.4g,\"gflops_executed\":%.4g,"
+                    "\"of_peak\":%.4g}\n",
                     bench::kPlatform, simd_path ? arch.c_str() : "scalar", w.name, layers.c_str(),
                     w.batch, hname.c_str(), r.path.c_str(), r.samples_per_s, r.gflops,
-                    r.gflops_executed);
+                    r.gflops_executed, r.gflops_executed / peak);
         std::fflush(stdout);
       }
     }
   }
-  std::printf(
-      "\nDense layers, forward+backward, %s (%s); GFLOP/s as docs/definitions.md counts them\n",
-      bench::kPlatform, arch.c_str());
-  std::printf("%-4s %-11s %15s %15s %12s %12s %9s\n", "", "hidden", "simd samples/s",
-              "scalar samples/s", "simd GFLOP/s", "scalar GFLOP/s", "speed-up");
+  // The scan: executed GFLOP/s of the SIMD path, as a fraction of the peak.
+  const std::vector<std::size_t> widths = {64, 128, 256, 512, 1024}, batches = {10, 32, 64, 256};
+  std::vector<std::vector<double>> scan(widths.size());
+#if LEAKY_SIMD
+  for (std::size_t i = 0; i < widths.size(); ++i)
+    for (std::size_t batch : batches) {
+      const std::size_t w = widths[i];
+      Net net(Workload{"scan", {w, w, w}, batch});
+      const double sps =
+          steps_per_second(kSimd, net, default_activation(Kind::leaky_relu), seconds) * batch;
+      const double gflops = sps * 2 * (2.0 * w * w + 3.0 * w * w) / 1e9;
+      scan[i].push_back(gflops);
+      std::printf("{\"bench\":\"dense_scan\",\"platform\":\"%s\",\"arch\":\"%s\",\"width\":%zu,"
+                  "\"batch\":%zu,\"gflops_executed\":%.4g,\"of_peak\":%.4g}\n",
+                  bench::kPlatform, arch.c_str(), w, batch, gflops, gflops / peak);
+      std::fflush(stdout);
+    }
+#endif
+
+  std::printf("\nDense layers, forward+backward, %s (%s); GFLOP/s as docs/definitions.md counts "
+              "them; multiply-add peak %.1f GFLOP/s\n",
+              bench::kPlatform, arch.c_str(), peak);
+  std::printf("%-4s %-11s %15s %15s %12s %12s %9s %8s\n", "", "hidden", "simd samples/s",
+              "scalar samples/s", "simd GFLOP/s", "scalar GFLOP/s", "speed-up", "of peak");
   for (std::size_t i = 0; i < results.size(); ++i) {
     const Result& r = results[i];
     if (r.path != "simd") continue;
     const Result& s = results[i + 1];
-    std::printf("%-4s %-11s %15.4g %15.4g %12.2f %12.2f %8.1fx\n", r.workload.c_str(),
+    std::printf("%-4s %-11s %15.4g %15.4g %12.2f %12.2f %8.1fx %7.1f%%\n", r.workload.c_str(),
                 r.hidden.c_str(), r.samples_per_s, s.samples_per_s, r.gflops, s.gflops,
-                r.samples_per_s / s.samples_per_s);
+                r.samples_per_s / s.samples_per_s, 100 * r.gflops_executed / peak);
+  }
+  if (!scan[0].empty()) {
+    std::printf("\nScan, SIMD, Leaky ReLU, w -> w -> w: executed GFLOP/s (of peak)\n%-6s", "width");
+    for (std::size_t b : batches)
+      std::printf(" %16s", ("batch " + std::to_string(b)).c_str());
+    std::printf("\n");
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+      std::printf("%-6zu", widths[i]);
+      for (double g : scan[i])
+        std::printf(" %8.1f (%4.0f%%)", g, 100 * g / peak);
+      std::printf("\n");
+    }
   }
   return 0;
 }

@@ -6,10 +6,16 @@
 //                  and GFLOP/s (2 in out flops per layer per sample forward, x3 with backward)
 //   W4 heatmap     the W1 network over a 100 x 100 grid (as the page draws it): grids/s
 // A training step is the Trainer's whole step: gather the batch, forward, loss, backward,
-// finiteness checks and the SGD update. Prints JSON lines, then a table.
+// finiteness checks and the SGD update. Rates are medians over timed windows; samples are the
+// rows actually trained (an epoch's last batch may be short); a run that diverges while timed
+// stops the benchmark with an error. GFLOP/s twice: as docs/definitions.md counts them
+// (6 in out per layer per sample) and as executed (the first layer computes no dX: 4 in out
+// there), the latter also as a fraction of this machine's multiply-add peak, measured first
+// in the same run (peak.hpp). Prints JSON lines, then a table.
 //   leaky-bench-train [--seconds S] [--only W1,W3]
 #include "bench_support.hpp"
 #include "dataset.hpp"
+#include "peak.hpp"
 #include "predict.hpp"
 #include "trainer.hpp"
 
@@ -63,8 +69,42 @@ Dataset random_mnist_like(int rows) {
 struct Row {
   std::string workload, kind, kernels, metric;
   double value;
-  double gflops = 0.0;
+  double gflops = 0.0, gflops_executed = 0.0;
 };
+
+// Flops per sample of a training step: as conventionally counted, and as executed.
+struct Flops {
+  double conventional = 0.0, executed = 0.0, forward = 0.0;
+};
+Flops flops_of(const std::vector<int>& sizes) {
+  Flops f;
+  for (std::size_t l = 0; l + 1 < sizes.size(); ++l) {
+    const double mac = static_cast<double>(sizes[l]) * sizes[l + 1];
+    f.conventional += 6 * mac;
+    f.executed += l == 0 ? 4 * mac : 6 * mac;
+    f.forward += 2 * mac;
+  }
+  return f;
+}
+
+// Rows trained per second: steps are timed, and the rows they took counted from the
+// trainer's position in its epochs. Exits when the run diverges.
+double rows_per_second(Trainer& t, double seconds, const char* workload) {
+  const std::int64_t rows = t.data.train_size();
+  std::int64_t trained = 0;
+  const double steps_per_s = bench::median_rate(seconds, [&](std::size_t n) {
+    const std::int64_t before = t.epoch * rows + static_cast<std::int64_t>(t.cursor);
+    train(t, static_cast<std::int64_t>(n));
+    trained += t.epoch * rows + static_cast<std::int64_t>(t.cursor) - before;
+  });
+  if (t.divergence.diverged) {
+    std::fprintf(stderr,
+                 "leaky-bench-train: %s diverged at step %lld (%s): its figures mean nothing\n",
+                 workload, static_cast<long long>(t.divergence.step), t.divergence.cause.c_str());
+    std::exit(1);
+  }
+  return steps_per_s * static_cast<double>(trained) / static_cast<double>(t.step);
+}
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k) {
   TrainerResult made = make_trainer(c, std::move(data), k);
@@ -75,6 +115,14 @@ std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k
   return std::move(made.trainer);
 }
 
+Row training_row(const char* workload, const std::string& kind, const std::string& kernels,
+                 double samples_per_s, const Flops& f) {
+  Row r{workload, kind, kernels, "samples_per_s", samples_per_s};
+  r.gflops = samples_per_s * f.conventional / 1e9;
+  r.gflops_executed = samples_per_s * f.executed / 1e9;
+  return r;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -83,13 +131,18 @@ int main(int argc, char** argv) {
   if (!bench::parse_options(argc, argv, "leaky-bench-train", seconds, &only)) return 2;
   auto wanted = [&](const char* w) { return only.empty() || only.find(w) != std::string::npos; };
   std::vector<Row> rows;
+  const double peak = bench::peak_gflops(seconds);
+  std::printf("{\"bench\":\"peak\",\"platform\":\"%s\",\"arch\":\"%s\",\"gflop_per_s\":%.4g}\n",
+              bench::kPlatform, std::string(simd_arch_name()).c_str(), peak);
   auto report = [&](Row r) {
     std::printf("{\"bench\":\"train\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
                 "\"activation\":\"%s\",\"kernels\":\"%s\",\"%s\":%.6g",
                 bench::kPlatform,
                 r.kernels == "simd" ? std::string(simd_arch_name()).c_str() : "scalar",
                 r.workload.c_str(), r.kind.c_str(), r.kernels.c_str(), r.metric.c_str(), r.value);
-    if (r.gflops > 0) std::printf(",\"gflop_per_s\":%.4g", r.gflops);
+    if (r.gflops > 0)
+      std::printf(",\"gflop_per_s\":%.4g,\"gflop_per_s_executed\":%.4g,\"of_peak\":%.4g", r.gflops,
+                  r.gflops_executed, r.gflops_executed / peak);
     std::printf("}\n");
     std::fflush(stdout);
     rows.push_back(r);
@@ -104,28 +157,22 @@ int main(int argc, char** argv) {
       if (wanted("W1")) {
         const RunConfig c = workload_config(kind, {8, 8}, 1000, 10); // 500 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        const double steps = bench::best_rate(
-            seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
-        report({"W1", kind_name, kn, "samples_per_s", steps * 10});
+        report(training_row("W1", kind_name, kn, rows_per_second(*t, seconds, "W1"),
+                            flops_of({2, 8, 8, 1})));
       }
       if (wanted("W2")) {
         const RunConfig c = workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        const double steps = bench::best_rate(
-            seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
-        report({"W2", kind_name, kn, "samples_per_s", steps * 32});
+        report(training_row("W2", kind_name, kn, rows_per_second(*t, seconds, "W2"),
+                            flops_of({2, 64, 64, 64, 1})));
       }
       if (wanted("W3")) {
         RunConfig c = workload_config(kind, {256, 256}, 2, 64);
         c.loss = LossChoice::softmax_ce;
         c.optimizer.lr = 0.001f;
         auto t = trainer_for(c, random_mnist_like(1024), k);
-        const double steps = bench::best_rate(
-            seconds, [&](std::size_t n) { train(*t, static_cast<std::int64_t>(n)); });
-        const double flops_per_sample = 3.0 * 2.0 * (784.0 * 256 + 256.0 * 256 + 256.0 * 10);
-        Row r{"W3", kind_name, kn, "samples_per_s", steps * 64};
-        r.gflops = steps * 64 * flops_per_sample / 1e9;
-        report(r);
+        report(training_row("W3", kind_name, kn, rows_per_second(*t, seconds, "W3"),
+                            flops_of({784, 256, 256, 10})));
       }
       if (wanted("W4")) {
         const RunConfig c = workload_config(kind, {8, 8}, 1000, 10);
@@ -135,21 +182,25 @@ int main(int argc, char** argv) {
         Grid grid = make_grid(t->data, 100, 100);
         Workspace ws = make_workspace(t->net, 1024);
         std::vector<float> scratch;
-        const double grids = bench::best_rate(seconds, [&](std::size_t n) {
+        const double grids = bench::median_rate(seconds, [&](std::size_t n) {
           for (std::size_t i = 0; i < n; ++i)
             predict_grid(t->net, c.data.spec.features, t->data.base_inputs, grid, ws, k, scratch);
         });
-        report({"W4", kind_name, kn, "grids_per_s", grids});
+        Row r{"W4", kind_name, kn, "grids_per_s", grids};
+        r.gflops = r.gflops_executed = grids * 100 * 100 * flops_of({2, 8, 8, 1}).forward / 1e9;
+        report(r);
       }
     }
   }
 
-  std::printf("\nTraining workloads, %s (%s)\n", bench::kPlatform,
-              std::string(simd_arch_name()).c_str());
-  std::printf("%-4s %-11s %-8s %16s %10s\n", "", "activation", "kernels", "rate", "GFLOP/s");
+  std::printf("\nTraining workloads, %s (%s); multiply-add peak %.1f GFLOP/s\n", bench::kPlatform,
+              std::string(simd_arch_name()).c_str(), peak);
+  std::printf("%-4s %-11s %-8s %16s %10s %10s %8s\n", "", "activation", "kernels", "rate",
+              "GFLOP/s", "executed", "of peak");
   for (const Row& r : rows)
-    std::printf("%-4s %-11s %-8s %12.3g %-3s %10s\n", r.workload.c_str(), r.kind.c_str(),
-                r.kernels.c_str(), r.value, r.metric == "grids_per_s" ? "g/s" : "s/s",
-                r.gflops > 0 ? std::to_string(r.gflops).substr(0, 5).c_str() : "");
+    std::printf("%-4s %-11s %-8s %12.3g %-3s %10.2f %10.2f %7.1f%%\n", r.workload.c_str(),
+                r.kind.c_str(), r.kernels.c_str(), r.value,
+                r.metric == "grids_per_s" ? "g/s" : "s/s", r.gflops, r.gflops_executed,
+                100 * r.gflops_executed / peak);
   return 0;
 }

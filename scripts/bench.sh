@@ -4,19 +4,23 @@
 #   activation  forward+backward of relu, leaky_relu, elu, gelu; SIMD vs scalar
 #   dense       dense layers of W1 and W3; SIMD vs scalar
 #   train       workloads W1-W4 (docs/definitions.md); relu vs leaky_relu, SIMD vs scalar
+#   eval        an evaluation and its JSON against 100 training steps, the page's default run
+# dense and train print the machine's multiply-add peak, measured in the same run, and their
+# GFLOP/s as a fraction of it; every rate is a median of timed windows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 mkdir -p build/bench
 for dir in build/native build/wasm; do
-  cmake --build "$dir" --target leaky-bench leaky-dense-bench leaky-bench-train -j "$(nproc)" >/dev/null
+  cmake --build "$dir" --target leaky-bench leaky-dense-bench leaky-bench-train leaky-bench-eval -j "$(nproc)" >/dev/null
 done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), node $(node --version)"
-for bench in activation dense train; do
+for bench in activation dense train eval; do
   case $bench in
     activation) exe=leaky-bench ;;
     dense) exe=leaky-dense-bench ;;
     train) exe=leaky-bench-train ;;
+    eval) exe=leaky-bench-eval ;;
   esac
   out=build/bench/$bench.jsonl
   : > "$out"
@@ -30,4 +34,4 @@ node --import tsx bench/page/page-bench.ts
 # Sweeps: the page's worker pool against one worker, and the CLI's --jobs 1 and 2.
 node --import tsx bench/page/sweep-bench.ts
 echo
-echo "JSON lines: build/bench/{activation,dense,train,page,sweep}.jsonl"
+echo "JSON lines: build/bench/{activation,dense,train,eval,page,sweep}.jsonl"

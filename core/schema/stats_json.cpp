@@ -2,16 +2,23 @@
 
 #include "json_writer.hpp"
 
+#include <charconv>
+
 namespace leaky {
 
 namespace {
+// Integers through to_chars into one buffer: the per-unit histograms are most of a line.
 template <class T> std::string int_array(const std::vector<T>& v) {
-  std::string out = "[";
+  std::string out;
+  out.reserve(v.size() * 4 + 2);
+  out += '[';
+  char buf[24];
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (i) out += ',';
-    out += std::to_string(v[i]);
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v[i]).ptr);
   }
-  return out + "]";
+  out += ']';
+  return out;
 }
 std::string fraction(int count, int units) {
   return json::number(units ? static_cast<double>(count) / units : 0.0);
@@ -20,10 +27,11 @@ std::string fraction(int count, int units) {
 
 std::string evaluation_to_json(const Evaluation& ev, const Network& net,
                                const StatsJsonOptions& options) {
-  std::string out = "{\"step\":" + std::to_string(ev.step) +
-                    ",\"epoch\":" + std::to_string(ev.epoch) +
-                    ",\"train_loss\":" + json::number(ev.train_loss) +
-                    ",\"test_loss\":" + json::number(ev.test_loss);
+  std::string out;
+  out.reserve(1024 + ev.layers.size() * 512);
+  out += "{\"step\":" + std::to_string(ev.step) + ",\"epoch\":" + std::to_string(ev.epoch) +
+         ",\"train_loss\":" + json::number(ev.train_loss) +
+         ",\"test_loss\":" + json::number(ev.test_loss);
   if (ev.train_accuracy) out += ",\"train_accuracy\":" + json::number(*ev.train_accuracy);
   if (ev.test_accuracy) out += ",\"test_accuracy\":" + json::number(*ev.test_accuracy);
   const UnitTotals t = unit_totals(ev);

@@ -1,7 +1,9 @@
 #include "stats.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <optional>
 
 namespace leaky {
 
@@ -58,6 +60,28 @@ bool flat_negative_side(const Network& net, const LayerView& l) {
   return false;
 }
 
+// For the piecewise-linear kinds in eval mode, whose f' is 1 (or a constant) for z > 0 and one
+// constant for z <= 0, and NaN for a NaN z: whether that negative-side constant is 0, so
+// that f'(z) = 0 exactly where z <= 0 (true) or nowhere (false), as the kernels compute it
+// (g * f'(z) with g = 1). Empty for the other kinds, whose slopes the kernels compute.
+std::optional<bool> zero_negative_slope(const Network& net, const LayerView& l) {
+  if (l.alpha_count > 1) return std::nullopt;
+  const Activation act = layer_activation(net, l);
+  switch (act.kind) {
+  case Kind::linear:
+    return false;
+  case Kind::relu:
+    return true;
+  case Kind::leaky_relu:
+  case Kind::prelu:
+    return act.alpha == 0.0f;
+  case Kind::rrelu: // eval mode: the mean of its bounds
+    return negative_slope(act) == 0.0f;
+  default:
+    return std::nullopt;
+  }
+}
+
 // Derivative f'(z) of a hidden layer for n samples, per-unit PReLU slopes included.
 void layer_slopes(const Network& net, const LayerView& l, const float* z, std::size_t n, float* out,
                   Kernels kernels, std::vector<float>& ones) {
@@ -75,13 +99,45 @@ void layer_slopes(const Network& net, const LayerView& l, const float* z, std::s
   backward(kernels, act, {z, size}, {ones.data(), size}, {out, size});
 }
 
-int bin_of(float z, int bins, float range) {
-  const float t = (z + range) / (2.0f * range) * static_cast<float>(bins);
-  if (!(t > 0.0f)) return 0;
-  // Clamp before the cast: a float beyond INT_MAX (z past ~1e9, or infinite, as in a
-  // diverging run) makes the conversion undefined.
-  if (!(t < static_cast<float>(bins))) return bins - 1;
-  return static_cast<int>(t);
+// Adds one chunk of a hidden layer's pre-activations z and outputs a [n x units] to its
+// counters: z <= 0, outputs exactly 0, sum of |f(z)| per unit (in sample order), and the
+// per-unit histograms (NaN counted in none; the layer's histogram is their sum). Pass by pass over the chunk, so that each loop is simple
+// enough for the compiler to vectorise; every count and sum is the same as element by element.
+void count_outputs(const float* z, const float* a, std::size_t n, int units, int bins, float range,
+                   LayerCounts& c) {
+  const std::size_t u = static_cast<std::size_t>(units), size = n * u;
+  assert(units <= kMaxUnits);
+  // 32-bit counters over blocks (narrower lanes vectorise better, in wasm especially).
+  constexpr std::size_t kBlock = std::size_t{1} << 30;
+  for (std::size_t start = 0; start < size; start += kBlock) {
+    std::uint32_t negative = 0, zeros = 0;
+    for (std::size_t e = start; e < std::min(size, start + kBlock); ++e) {
+      negative += z[e] <= 0.0f;
+      zeros += a[e] == 0.0f;
+    }
+    c.negative += negative;
+    c.zeros += zeros;
+  }
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t k = 0; k < u; ++k)
+      c.abs_output[k] += std::fabs(a[r * u + k]);
+  // The bins of one row: t = (z + range) / (2 range) * bins, the end bins for t outside
+  // (0, bins). Clamped before the conversion, in float: a float beyond INT_MAX (z past ~1e9,
+  // or infinite, as in a diverging run) makes the conversion undefined; and branch free, so
+  // that the loop vectorises. NaN goes to no bin.
+  std::int32_t bin[kMaxUnits];
+  const float width = 2.0f * range, top = static_cast<float>(bins);
+  for (std::size_t r = 0; r < n; ++r) {
+    const float* zr = z + r * u;
+    for (std::size_t k = 0; k < u; ++k) {
+      const float t = (zr[k] + range) / width * top;
+      const float clamped = t > 0.0f ? (t < top ? t : top - 1.0f) : 0.0f;
+      bin[k] = zr[k] != zr[k] ? -1 : static_cast<std::int32_t>(clamped);
+    }
+    std::uint32_t* unit_bins = c.unit_histogram.data();
+    for (std::size_t k = 0; k < u; ++k, unit_bins += bins)
+      if (bin[k] >= 0) ++unit_bins[bin[k]];
+  }
 }
 
 struct SetResult {
@@ -95,6 +151,16 @@ void count_activity(const Network& net, const LayerView& l, const float* z, std:
                     Kernels kernels, std::uint32_t* positive, std::uint32_t* zero_slope,
                     ActivityScratch& scratch) {
   const std::size_t u = static_cast<std::size_t>(l.out);
+  if (const std::optional<bool> flat = zero_negative_slope(net, l)) {
+    for (std::size_t r = 0; r < n; ++r)
+      for (std::size_t k = 0; k < u; ++k)
+        positive[k] += z[r * u + k] > 0.0f;
+    if (*flat)
+      for (std::size_t r = 0; r < n; ++r)
+        for (std::size_t k = 0; k < u; ++k)
+          zero_slope[k] += z[r * u + k] <= 0.0f;
+    return;
+  }
   scratch.slopes.resize(n * u);
   layer_slopes(net, l, z, n, scratch.slopes.data(), kernels, scratch.ones);
   for (std::size_t r = 0; r < n; ++r)
@@ -123,7 +189,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     counts[i].unit_histogram.assign(u * bins, 0);
     counts[i].abs_output.assign(u, 0.0);
   }
-  std::vector<float> grad_sum(net.params.size(), 0.0f);
+  std::vector<float> grad_sum; // over chunks, when there are several
   ActivityScratch scratch;
 
   // Training set: losses, full-batch gradient, and the unit statistics.
@@ -138,29 +204,21 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     train.correct += correct_count(net.spec.loss, Y, T, n, outputs);
     for (std::size_t i = 0; i < hidden; ++i) {
       const LayerView& l = net.layers[i];
-      const std::size_t u = l.out;
-      const float* z = ws.z[i].data();
-      const float* a = ws.a[i].data();
       LayerCounts& c = counts[i];
-      count_activity(net, l, z, n, kernels, c.positive.data(), c.zero_slope.data(), scratch);
-      for (std::size_t r = 0; r < n; ++r)
-        for (std::size_t k = 0; k < u; ++k) {
-          const float v = z[r * u + k];
-          c.negative += v <= 0.0f;
-          c.zeros += a[r * u + k] == 0.0f;
-          c.abs_output[k] += std::fabs(a[r * u + k]);
-          if (!std::isnan(v)) {
-            const int b = bin_of(v, bins, options.histogram_range);
-            ++c.histogram[b];
-            ++c.unit_histogram[k * bins + b];
-          }
-        }
+      count_activity(net, l, ws.z[i].data(), n, kernels, c.positive.data(), c.zero_slope.data(),
+                     scratch);
+      count_outputs(ws.z[i].data(), ws.a[i].data(), n, l.out, bins, options.histogram_range, c);
     }
     loss_gradient(net.spec.loss, Y, T, ws.delta.data(), n, outputs, n_train);
     backward(net, X, n, ws, kernels);
+    // One chunk (the usual case): its gradient is the sum. 0 + g is g for every float g the
+    // statistics read (|-0| = |+0|), so this changes no result.
+    if (n_train <= ws.capacity) break;
+    if (grad_sum.empty()) grad_sum.assign(net.params.size(), 0.0f);
     for (std::size_t p = 0; p < grad_sum.size(); ++p)
       grad_sum[p] += ws.grad[p];
   }
+  const std::vector<float>& gradient = grad_sum.empty() ? ws.grad : grad_sum;
   ev.train_loss = train.loss_sum / static_cast<double>(n_train);
 
   // Test set: losses only.
@@ -179,6 +237,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     if (n_test) ev.test_accuracy = static_cast<double>(test.correct) / static_cast<double>(n_test);
   }
 
+  ev.layers.reserve(hidden);
   const bool first = !history.started;
   if (first) {
     history.started = true;
@@ -189,7 +248,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
   for (std::size_t i = 0; i < hidden; ++i) {
     const LayerView& l = net.layers[i];
     const std::size_t u = l.out;
-    const LayerCounts& c = counts[i];
+    LayerCounts& c = counts[i];
     LayerStats s;
     s.units = l.out;
     s.rate.resize(u);
@@ -232,14 +291,17 @@ Evaluation evaluate(const Network& net, const Dataset& data, Workspace& ws, Kern
     const std::size_t wn = static_cast<std::size_t>(l.in) * l.out;
     double abs_sum = 0.0, sq_sum = 0.0;
     for (std::size_t p = 0; p < wn; ++p) {
-      abs_sum += std::fabs(grad_sum[l.w + p]);
+      abs_sum += std::fabs(gradient[l.w + p]);
       sq_sum += static_cast<double>(net.params[l.w + p]) * net.params[l.w + p];
     }
     s.mean_abs_grad = abs_sum / static_cast<double>(wn);
     s.weight_norm = std::sqrt(sq_sum);
     s.alpha.assign(net.params.begin() + l.alpha, net.params.begin() + l.alpha + l.alpha_count);
-    s.histogram = c.histogram;
-    s.unit_histogram = c.unit_histogram;
+    for (std::size_t k = 0; k < u; ++k)
+      for (int b = 0; b < bins; ++b)
+        c.histogram[b] += c.unit_histogram[k * bins + b];
+    s.histogram = std::move(c.histogram);
+    s.unit_histogram = std::move(c.unit_histogram);
     ev.collapsed = ev.collapsed || s.dead == s.units;
     ev.layers.push_back(std::move(s));
   }
