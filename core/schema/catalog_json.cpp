@@ -91,8 +91,10 @@ std::string limits_json() {
 std::string sweep_json() {
   const auto none = [](const auto&) { return std::string(); };
   std::string alphas = "[";
-  for (float a : kDefaultSweepAlphas)
-    alphas += (alphas.size() > 1 ? "," : "") + json::number(a);
+  for (float a : kDefaultSweepAlphas) {
+    if (alphas.size() > 1) alphas += ',';
+    alphas += json::number(a);
+  }
   return "{\"factors\":" + table_json(kSweepFactors, none) +
          ",\"metrics\":" + table_json(kSweepMetrics, none) + ",\"default_alphas\":" + alphas +
          "],\"seeds\":" + range_json(kSweepSeedsRange) +
