@@ -76,7 +76,7 @@ export class Invite {
     }
     if (leaky && t.inactive > 0 && alpha < INVITED_ALPHA) {
       this.show(
-        `${units(t.inactive)} never fire${t.inactive === 1 ? 's' : ''} on the training data (the hollow circles). With α = ${formatValue(alpha)} a gradient ${formatValue(alpha)} times a live unit’s still reaches ${t.inactive === 1 ? 'its' : 'their'} weights. Make the leak bigger while it trains and watch:`,
+        `${units(t.inactive)} never fire${t.inactive === 1 ? 's' : ''} on the training data (the hollow circles). With α = ${formatValue(alpha)} ${t.inactive === 1 ? 'it still gets' : 'they still get'} a gradient through ${t.inactive === 1 ? 'its' : 'their'} weights, ${formatValue(alpha)} times what ${t.inactive === 1 ? 'it' : 'they'} would get firing. Make the leak bigger while it trains and watch:`,
         `α = ${formatValue(INVITED_ALPHA)} (Keras)`,
       );
       return;
