@@ -11,7 +11,6 @@
 #include "test_checks.hpp"
 #include "trainer.hpp"
 
-
 #include <doctest/doctest.h>
 
 #include <algorithm>
