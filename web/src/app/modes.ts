@@ -1,20 +1,18 @@
 // The page's modes: each is a folder under modes/ with one start function; the shell knows
 // them only through this table. The mode is the link's `mode` key (absent: the playground).
+// Every mode but the playground is loaded when first asked for (a chunk of its own on the
+// site; inline in the single file), so the first visit downloads only what it shows.
 import type { Catalog } from '../wasm/catalog';
 import type { LoadedCore } from '../wasm/load-core';
 import type { Notices } from '../views/notices';
 import type { EmbedTarget } from '../embed/embed-target';
-import { compareTarget } from '../embed/targets/compare-target';
 import { playgroundTarget } from '../embed/targets/playground-target';
 import type { RunSession } from '../run/session';
 import type { Store } from '../state/store';
 import type { PartInfo } from './parts';
 import { COMPARE_PARTS } from '../modes/compare/parts';
-import { startCompare } from '../modes/compare/compare-mode';
-import { startGuide } from '../modes/guide/guide-mode';
 import { PLAYGROUND_PARTS } from '../modes/playground/parts';
 import { startPlayground } from '../modes/playground/playground-mode';
-import { startSweep } from '../modes/sweep/sweep-mode';
 
 /** What the share tools (exports, imports, the Embed dialog) work on: one store, one run. */
 export interface ShareTarget {
@@ -50,7 +48,8 @@ export interface ModeEntry {
   label: string;
   /** One line for the navigation's title. */
   title: string;
-  start: StartMode;
+  /** The mode's start function (loading its code the first time). */
+  load: () => Promise<StartMode>;
   /** The parts an embed can hide or show alone (app/parts.ts). */
   parts: readonly PartInfo[];
 }
@@ -62,27 +61,25 @@ export const MODES: readonly ModeEntry[] = [
     name: 'playground',
     label: 'Playground',
     title: 'One network: drag α and watch its units',
-    start: (...args) => {
-      const p = startPlayground(...args);
-      return { dispose: p.dispose, embed: playgroundTarget(p.store, p.session), share: p };
-    },
+    load: () =>
+      Promise.resolve<StartMode>((...args) => {
+        const p = startPlayground(...args);
+        return { dispose: p.dispose, embed: playgroundTarget(p.store, p.session), share: p };
+      }),
     parts: PLAYGROUND_PARTS,
   },
   {
     name: 'compare',
     label: 'Compare',
     title: 'Two to four activations side by side, from the same starting weights',
-    start: (...args) => {
-      const c = startCompare(...args);
-      return { dispose: c.dispose, embed: compareTarget(c.store, c.grid) };
-    },
+    load: () => import('./compare-start').then((m) => m.start),
     parts: COMPARE_PARTS,
   },
   {
     name: 'sweep',
     label: 'Sweep',
     title: 'A grid of α over many seeds: means with error bars, every run a dot',
-    start: startSweep,
+    load: () => import('../modes/sweep/sweep-mode').then((m) => m.startSweep),
     // Settings, progress and results of one sweep: embedded whole, nothing to hide yet.
     parts: [],
   },
@@ -90,7 +87,7 @@ export const MODES: readonly ModeEntry[] = [
     name: 'guide',
     label: 'Questions',
     title: 'Eight questions about α, each answered by an experiment you can rerun',
-    start: startGuide,
+    load: () => import('../modes/guide/guide-mode').then((m) => m.startGuide),
     // A question page is one experiment with its text: embedded whole, nothing to hide.
     parts: [],
   },

@@ -99,7 +99,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (embedded !== null) embedded.attach(handle, main);
     else share.attach(entry, handle, core);
   };
-  const route = (): void => {
+  let routes = 0; // a newer route wins over one still loading its mode's code
+  const route = async (): Promise<void> => {
+    const ticket = ++routes;
     const { entry, unknown } = modeOf(location.hash);
     for (const a of nav.querySelectorAll('a'))
       a.toggleAttribute('aria-current', a.dataset['mode'] === entry.name);
@@ -109,7 +111,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     running?.handle.dispose();
     running = null;
     try {
-      const handle = entry.start(core, core.catalog, main, notices, {
+      const start = await entry.load();
+      if (ticket !== routes) return;
+      const handle = start(core, core.catalog, main, notices, {
         startPaused: embed !== null,
       });
       running = { name: entry.name, handle };
@@ -125,9 +129,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
       );
     }
   };
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => void route());
   window.addEventListener('pagehide', (e) => {
     if (!e.persisted) running?.handle.dispose();
   });
-  route();
+  void route();
 }
