@@ -253,13 +253,18 @@ function yRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.
   return [min - pad, max + pad];
 }
 
+/** About the width of one character of the axis font (CSS px), to space centred labels. */
+const LABEL_CHAR_PX = 7;
+
 /** The grid's alphas as tick labels, leaving out those that would overlap the last shown. */
 function tickLabels(u: uPlot, splits: number[]): string[] {
-  let last = -Infinity;
+  let last = { x: -Infinity, chars: 0 };
   return splits.map((v) => {
     const x = u.valToPos(v, 'x');
-    if (x - last < 30) return '';
-    last = x;
-    return formatValue(v);
+    const label = formatValue(v);
+    // Centred labels touch when their centres are closer than half of each one's width.
+    if (x - last.x < ((last.chars + label.length) / 2 + 1) * LABEL_CHAR_PX) return '';
+    last = { x, chars: label.length };
+    return label;
   });
 }
