@@ -125,7 +125,9 @@ export const signedQuestion: Question<S, Reach[][]> = {
       );
     });
     const relu = s.alphas.indexOf(0);
-    if (relu >= 0) {
+    // Only a race someone finished says who was faster.
+    const anyReached = result.some((rs) => rs.some((r) => r.reached > 0));
+    if (relu >= 0 && anyReached) {
       const faster = (j: number) =>
         s.alphas.filter(
           (a, i) =>
