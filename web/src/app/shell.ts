@@ -123,6 +123,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
           `The link's mode “${unknown.slice(0, 40)}” does not exist (modes: ${MODES.map((m) => m.name).join(', ')}); showing the ${entry.label.toLowerCase()}.`,
         ]);
     } catch (err) {
+      if (ticket !== routes) return; // a newer route has taken over
       notices.show(
         [`The page failed to start: ${err instanceof Error ? err.message : String(err)}`],
         'error',

@@ -66,7 +66,11 @@ export class LabPool {
       };
       this.aborts.add(abort);
       const feed = (slot: Slot): void => {
-        if (failed || generation !== this.generation) return fail(new Cancelled());
+        if (failed || generation !== this.generation) {
+          // Free the worker: a later run counts on it (a one-job run would wait forever).
+          slot.busy = false;
+          return fail(new Cancelled());
+        }
         if (next >= jobs.length) {
           slot.busy = false;
           return;
@@ -77,6 +81,10 @@ export class LabPool {
         slot.worker.onmessage = (e) => {
           const msg = e.data;
           if (msg.id !== id) return;
+          if (failed) {
+            slot.busy = false;
+            return;
+          }
           if (msg.type === 'error') {
             this.replace(slot);
             return fail(new Error(msg.message));

@@ -11,14 +11,20 @@ import RunWorker from '@run-worker';
 /** A worker started ahead of its run, loading its code while the page starts. */
 let spare: Worker | null = null;
 
-/** Starts the first run's worker now (it gets the core when its run is made). */
+/** Starts the first worker now (it gets the core and its role when first used). */
 export function warmRunWorker(): void {
   spare ??= new RunWorker();
 }
 
-export function createRunWorker(core: LoadedCore): WorkerLike {
+/** The warm worker if there is one (any role can use it), else a new one. */
+function takeWorker(): Worker {
   const worker = spare ?? new RunWorker();
   spare = null;
+  return worker;
+}
+
+export function createRunWorker(core: LoadedCore): WorkerLike {
+  const worker = takeWorker();
   worker.postMessage({
     type: 'init',
     module: core.compiled,
@@ -32,14 +38,14 @@ export function createLabWorker(
   compiled: WebAssembly.Module,
   variant: 'simd' | 'scalar',
 ): LabWorkerLike {
-  const worker = new RunWorker();
+  const worker = takeWorker();
   worker.postMessage({ type: 'init', module: compiled, variant, role: 'lab' } satisfies WorkerInit);
   return worker as unknown as LabWorkerLike;
 }
 
 /** A sweep pool's worker (run-pool.ts) on the page's core. */
 export function createPoolWorker(core: LoadedCore): PoolWorkerLike {
-  const worker = new RunWorker();
+  const worker = takeWorker();
   worker.postMessage({
     type: 'init',
     module: core.compiled,

@@ -123,7 +123,8 @@ export function startSweep(
   const alphas = textList(
     'α values',
     `Comma-separated, up to ${SWEEP_LIMITS.alphas}; 0 is ReLU. Kinds without α run once per seed.`,
-    (items) => refusalText(store.set({ alphas: items.map(Number) })),
+    // An empty or bad entry stays bad (Number('') would be 0, a silent ReLU).
+    (items) => refusalText(store.set({ alphas: items.map((t) => parseFiniteNumber(t) ?? NaN) })),
   );
   const factor = selectField(
     'Crossed with',
@@ -440,6 +441,7 @@ export function startSweep(
 
   return {
     dispose: () => {
+      generation += 1; // stops the drawing loop and drops answers still on their way
       pool.dispose();
       for (const c of charts) c.destroy();
       links.dispose();
