@@ -237,13 +237,17 @@ int run_sweep(int argc, char** argv) {
 
   const std::size_t threads = static_cast<std::size_t>(std::min<double>(jobs, mine.size()));
   const Dataset* fixed = plan.fixed_data ? &run->data : nullptr;
+  // No factor changes the data, and the check uses the base seed: one dataset serves every group.
+  const Dataset probe =
+      fixed ? Dataset{}
+            : make_dataset(sweep_run_config(plan, groups.front(), plan.base.seed).data.spec);
+  const Dataset& data = fixed ? *fixed : probe;
   // Alpha and seed change no size; the other factors may: `threads` runs of the largest
   // group at once must fit the budget together.
   for (const SweepGroup& g : groups) {
     if (g.alpha && *g.alpha != 0) continue; // the same sizes as the group of the first alpha
     const RunConfig c = sweep_run_config(plan, g, plan.base.seed);
-    const Problems p = check_memory(estimate_memory(c, fixed ? *fixed : make_dataset(c.data.spec)),
-                                    run->budget, threads);
+    const Problems p = check_memory(estimate_memory(c, data), run->budget, threads);
     if (!p.empty())
       return fail(problems_to_text(p) + (threads > 1 ? "; or fewer runs at once (--jobs)" : ""));
   }
