@@ -18,6 +18,7 @@ import type {
 import type { EmbedTarget } from './embed-target';
 import type { Evaluation } from '../run/protocol';
 import { formatNumber } from '../state/parse-number';
+import { throttle } from '../throttle';
 
 /** A message as it arrives: who sent it (window and origin) and what. */
 export interface Incoming {
@@ -71,35 +72,6 @@ function linkText(v: SettingsPatch[string]): string {
   return Array.isArray(v)
     ? v.map((x) => (typeof x === 'number' ? formatNumber(x) : x)).join(',')
     : v;
-}
-
-/** Calls at most once per `ms`, the last call always landing (leading and trailing). */
-function throttle<T>(ms: number, f: (x: T) => void): { call(x: T): void; cancel(): void } {
-  let last = -Infinity;
-  let pending: { x: T } | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const fire = (): void => {
-    timer = undefined;
-    if (pending === null) return;
-    const { x } = pending;
-    pending = null;
-    last = Date.now();
-    f(x);
-  };
-  return {
-    call(x) {
-      pending = { x };
-      if (timer !== undefined) return;
-      const wait = last + ms - Date.now();
-      if (wait <= 0) fire();
-      else timer = setTimeout(fire, wait);
-    },
-    cancel() {
-      clearTimeout(timer);
-      timer = undefined;
-      pending = null;
-    },
-  };
 }
 
 export class EmbedApi {

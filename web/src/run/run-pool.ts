@@ -26,17 +26,18 @@ export interface PoolTask {
   run: number;
 }
 
+export interface PoolProgress {
+  type: 'progress';
+  done: number;
+  total: number;
+  elapsedMs: number;
+  /** Time left at the pace so far; null before the first task is done. */
+  remainingMs: number | null;
+}
+
 export type PoolEvent =
   /** Task `index` has its answer: a run line, or {"problems": [...]} (JSON text). */
-  | { type: 'result'; index: number; json: string }
-  | {
-      type: 'progress';
-      done: number;
-      total: number;
-      elapsedMs: number;
-      /** Time left at the pace so far; null before the first task is done. */
-      remainingMs: number | null;
-    };
+  { type: 'result'; index: number; json: string } | PoolProgress;
 
 /** The error a pending run or table rejects with when the pool is cancelled. */
 export class PoolCancelled extends Error {
