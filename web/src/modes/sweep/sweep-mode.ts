@@ -450,7 +450,14 @@ export function startSweep(
       if (e.notices.length > 0) pageNotices.show(e.notices.map((n) => n.text));
       sync();
       links.write();
-      void run();
+      // After the next paint: the page shows its settings before the sweep's workers compete
+      // with its layout, and the first sweep's main-thread work is not piled onto the mode's.
+      const mine = ++generation;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (mine === generation) void run();
+        }, 0),
+      );
       return;
     }
     sync();
