@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever the build and the tests need and is missing, then exits quickly
 # when everything is present. Idempotent: safe to run before every build.
-#   scripts/setup.sh          what `npm start` needs (compilers, xsimd, npm packages)
+#   scripts/setup.sh          what `npm start` needs (compilers, xsimd, zstd, npm packages)
 #   scripts/setup.sh --test   also what `npm test` needs (doctest, Chromium, wabt, clang-14
 #                             with libFuzzer and the sanitizers, GNU parallel)
 set -euo pipefail
@@ -19,6 +19,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have cmake || missing+=(cmake)
 have g++ || missing+=(g++)
 have ninja || missing+=(ninja-build)
+# The single file packs both wasm variants with it (web/vite-wasm-inline.ts).
+have zstd || missing+=(zstd)
 # An emsdk in $EMSDK or an em++ on PATH is used as it is; otherwise Debian's emscripten.
 if ! have em++ && ! [ -x "${EMSDK:-/nonexistent}/upstream/emscripten/em++" ]; then
   missing+=(emscripten)

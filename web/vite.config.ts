@@ -24,6 +24,8 @@ import { wasmInline } from './vite-wasm-inline.ts';
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 export const DIST = here('../dist');
+/** The built wasm variants and their glue (the `@wasm/` imports). */
+const WASM_DIR = here('../build/wasm/dist');
 export const SINGLE_FILE = 'leaky-lab.html';
 export const ELEMENT_SCRIPT = 'leaky-lab.js';
 
@@ -37,7 +39,7 @@ function page(single: boolean): UserConfig {
     resolve: {
       alias: [
         // The Emscripten outputs (built by scripts/build.sh before the page).
-        { find: '@wasm', replacement: here('../build/wasm/dist') },
+        { find: '@wasm', replacement: WASM_DIR },
         {
           find: '@core-wasm',
           replacement: here(single ? 'src/wasm/compile-inline.ts' : 'src/wasm/compile-fetch.ts'),
@@ -59,14 +61,19 @@ function page(single: boolean): UserConfig {
       assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
     },
     // Workers are bundled apart: they need the glue's transform too.
-    worker: { format: 'iife', plugins: () => [wasmInline()] },
+    worker: { format: 'iife', plugins: () => [wasmInline(WASM_DIR)] },
     plugins: single
       ? [
-          wasmInline(),
+          wasmInline(WASM_DIR),
           viteSingleFile({ removeViteModuleLoader: true }),
           csp('single', join(DIST, SINGLE_FILE)),
         ]
-      : [wasmInline(), csp('site'), preloadWasm(), serviceWorker(here('src/offline/sw.ts'))],
+      : [
+          wasmInline(WASM_DIR),
+          csp('site'),
+          preloadWasm(),
+          serviceWorker(here('src/offline/sw.ts')),
+        ],
   };
 }
 

@@ -161,6 +161,11 @@ describe('the hosted site and the single file', { timeout: 400_000 }, () => {
     await page.getByRole('button', { name: 'Step', exact: true }).click();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await trains(page, 10);
+    assert.equal(await page.locator('.badge.is-simd').count(), 1);
+    // The scalar variant comes out of the same packed block (web/vite-wasm-inline.ts).
+    await page.goto(`${pathToFileURL(PAGE_FILE).href}?simd=0`);
+    await trains(page);
+    assert.equal(await page.locator('.badge.is-scalar').count(), 1);
     assert.deepEqual(refused, []);
     await closeWatched(w);
   });

@@ -5,10 +5,13 @@ declare module '@wasm/leaky_simd.mjs' {
   export default createModule;
 }
 
-// A wasm file as a base64 string (vite-wasm-inline.ts).
-declare module '@wasm/*.wasm?base64' {
-  const base64: string;
-  export default base64;
+// Both wasm variants, compressed together, as base64 (vite-wasm-inline.ts).
+declare module '@wasm/variants.zst' {
+  /** One Zstandard frame holding the variants in `order`, back to back. */
+  export const packed: string;
+  /** Each variant's size in bytes. */
+  export const sizes: Record<import('./choose-variant').Variant, number>;
+  export const order: readonly import('./choose-variant').Variant[];
 }
 
 // A wasm file's URL in the built site (Vite's ?url).
