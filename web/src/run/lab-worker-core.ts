@@ -11,6 +11,7 @@ import type {
   TrainResult,
 } from './lab-protocol';
 import { parseProblems } from './parse-problems';
+import { serveWhenReady } from './serve-when-ready';
 import type { Evaluation, ScheduledChange } from './protocol';
 import type { TrainerHandle, TrainerModule } from './trainer-api';
 
@@ -138,42 +139,30 @@ function timeSteps(
   );
 }
 
-/** Loads the core, then answers jobs (queued until the core is ready). */
-export function serveLab(factory: () => Promise<TrainerModule>): void {
+/** Loads the core, then answers jobs (held until the core is ready). */
+export function serveLab(factory: () => Promise<TrainerModule>, variant: 'simd' | 'scalar'): void {
   const scope = self as unknown as LabScope;
-  const queue: ToLab[] = [];
-  let core: TrainerModule | null = null;
-  const answer = (msg: ToLab): void => {
-    try {
-      scope.postMessage({
-        type: 'result',
-        id: msg.id,
-        result: runJob(core!, msg.job, () => performance.now()),
-      });
-    } catch (err) {
-      scope.postMessage({
-        type: 'error',
-        id: msg.id,
-        message: `the core stopped with an error (${err instanceof Error ? err.message : String(err)})`,
-      });
-    }
-  };
-  scope.onmessage = (e) => {
-    if (core === null) queue.push(e.data);
-    else answer(e.data);
-  };
-  factory().then(
-    (module) => {
-      core = module;
-      for (const msg of queue.splice(0)) answer(msg);
-    },
-    (err: unknown) => {
-      for (const msg of queue.splice(0))
+  serveWhenReady<TrainerModule, ToLab>(
+    scope,
+    factory,
+    variant,
+    (core) => (msg) => {
+      try {
+        scope.postMessage({
+          type: 'result',
+          id: msg.id,
+          result: runJob(core, msg.job, () => performance.now()),
+        });
+      } catch (err) {
         scope.postMessage({
           type: 'error',
           id: msg.id,
-          message: `the WebAssembly core could not start in the worker: ${err instanceof Error ? err.message : String(err)}`,
+          message: `the core stopped with an error (${err instanceof Error ? err.message : String(err)})`,
         });
+      }
+    },
+    (message, jobs) => {
+      for (const msg of jobs) scope.postMessage({ type: 'error', id: msg.id, message });
     },
   );
 }

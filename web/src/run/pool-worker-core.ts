@@ -2,6 +2,7 @@
 // answers with the core's JSON. A trap (an exception out of wasm) leaves the instance unusable:
 // the worker reports it and the pool replaces it.
 import type { FromPoolWorker, ToPoolWorker } from './pool-protocol';
+import { serveWhenReady } from './serve-when-ready';
 import type { SweepModule } from './sweep-api';
 
 export interface PoolWorkerScope {
@@ -18,35 +19,27 @@ export function servePool(
   variant: 'simd' | 'scalar',
   scope: PoolWorkerScope = self as unknown as PoolWorkerScope,
 ): void {
-  const queue: ToPoolWorker[] = [];
-  let module: SweepModule | null = null;
-  let broken: string | null = null;
-  const handle = (msg: ToPoolWorker) => {
-    if (broken !== null || module === null) {
-      scope.postMessage({ type: 'fatal', task: msg.task, message: broken ?? 'no core' });
-      return;
-    }
-    try {
-      scope.postMessage({ type: 'answer', task: msg.task, json: answer(module, msg) });
-    } catch (err) {
-      broken = `the core stopped with an error (${err instanceof Error ? err.message : String(err)})`;
-      scope.postMessage({ type: 'fatal', task: msg.task, message: broken });
-    }
-  };
-  scope.onmessage = (e) => {
-    if (module === null && broken === null) queue.push(e.data);
-    else handle(e.data);
-  };
-  factory().then(
-    (m) => {
-      module = m;
-      for (const msg of queue.splice(0)) handle(msg);
+  serveWhenReady<SweepModule, ToPoolWorker>(
+    scope,
+    factory,
+    variant,
+    (module) => {
+      let broken: string | null = null;
+      return (msg) => {
+        if (broken !== null) {
+          scope.postMessage({ type: 'fatal', task: msg.task, message: broken });
+          return;
+        }
+        try {
+          scope.postMessage({ type: 'answer', task: msg.task, json: answer(module, msg) });
+        } catch (err) {
+          broken = `the core stopped with an error (${err instanceof Error ? err.message : String(err)})`;
+          scope.postMessage({ type: 'fatal', task: msg.task, message: broken });
+        }
+      };
     },
-    (err: unknown) => {
-      broken = `The ${variant} WebAssembly core could not start in the worker: ${
-        err instanceof Error ? err.message : String(err)
-      }`;
-      for (const msg of queue.splice(0)) handle(msg);
+    (message, tasks) => {
+      for (const msg of tasks) scope.postMessage({ type: 'fatal', task: msg.task, message });
     },
   );
 }

@@ -6,6 +6,7 @@
 // data. Views are copied out and transferred.
 import { withCsvOptions } from './csv-config';
 import { parseProblems } from './parse-problems';
+import { serveWhenReady } from './serve-when-ready';
 import type {
   Evaluation,
   FromWorker,
@@ -474,28 +475,22 @@ function clampPacing(p: Pacing): Pacing {
     : { kind: 'steps', steps: clampInt(p.steps, 1, WORKER_LIMITS.stepsPerCall) };
 }
 
-/** Loads the core, then serves the page's messages (queued until the core is ready). */
+/** Loads the core, then serves the page's messages (held until the core is ready). */
 export function serveRuns(factory: TrainerFactory, variant: 'simd' | 'scalar'): void {
   const scope = self as unknown as WorkerScope;
-  const queue: ToWorker[] = [];
-  let run: Run | null = null;
-  scope.onmessage = (e) => {
-    if (run === null) queue.push(e.data);
-    else run.handle(e.data);
-  };
-  factory().then(
+  serveWhenReady<TrainerModule, ToWorker>(
+    scope,
+    factory,
+    variant,
     (module) => {
-      run = new Run(module, variant, scope);
-      for (const msg of queue.splice(0)) run.handle(msg);
+      const run = new Run(module, variant, scope);
+      return (msg) => run.handle(msg);
     },
-    (err: unknown) => {
+    (message, held) =>
       scope.postMessage({
-        runId: queue.find((m) => m.type === 'start')?.runId ?? 0,
+        runId: held.find((m) => m.type === 'start')?.runId ?? held[0]?.runId ?? 0,
         type: 'fatal',
-        message: `The ${variant} WebAssembly core could not start in the worker: ${
-          err instanceof Error ? err.message : String(err)
-        }`,
-      });
-    },
+        message,
+      }),
   );
 }

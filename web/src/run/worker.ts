@@ -23,7 +23,7 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerInit>) => 
 scope.onmessage = (e) => {
   const { module, variant, role } = e.data;
   const core = () => instantiateCore<TrainerModule>(module);
-  if (role === 'lab') serveLab(core);
+  if (role === 'lab') serveLab(core, variant);
   else if (role === 'pool') servePool(() => instantiateCore<SweepModule>(module), variant);
   else serveRuns(core, variant);
 };
