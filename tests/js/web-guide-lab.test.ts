@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createRequire, register } from 'node:module';
 import path from 'node:path';
 import { runJob } from '../../web/src/run/lab-worker-core.ts';
-import { Cancelled, LabPool, poolSize, type LabWorkerLike } from '../../web/src/run/lab-pool.ts';
+import { Cancelled, LabPool, type LabWorkerLike } from '../../web/src/run/lab-pool.ts';
+import { poolSize } from '../../web/src/run/pool-size.ts';
 import type {
   FromLab,
   LabJob,
@@ -167,7 +168,8 @@ const jobs = (n: number): LabJob[] =>
 
 test('the pool returns results in the jobs’ order, with progress; errors and cancel reject', async () => {
   assert.equal(poolSize(2), 1);
-  assert.equal(poolSize(16), 4);
+  assert.equal(poolSize(16, 4), 4);
+  assert.equal(poolSize(16), 15);
   assert.equal(poolSize(undefined), 1);
   const log: string[] = [];
   const pool = new LabPool(() => fakeWorker(tagged, log), 3);

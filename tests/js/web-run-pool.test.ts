@@ -13,10 +13,10 @@ import {
   RunPool,
   configTasks,
   planTasks,
-  poolSize,
   type PoolEvent,
   type PoolWorkerLike,
 } from '../../web/src/run/run-pool.ts';
+import { poolSize } from '../../web/src/run/pool-size.ts';
 import type { SweepModule } from '../../web/src/run/sweep-api.ts';
 import { wasmDist } from './support/paths.ts';
 

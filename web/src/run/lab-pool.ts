@@ -17,11 +17,6 @@ export class Cancelled extends Error {
   }
 }
 
-/** Workers for a page: one less than the browser's cores, at least 1, at most `max`. */
-export function poolSize(cores: number | undefined, max = 4): number {
-  return Math.max(1, Math.min(max, (cores ?? 2) - 1));
-}
-
 interface Slot {
   worker: LabWorkerLike;
   busy: boolean;

@@ -11,6 +11,7 @@
 //   const table = await pool.table(lines);
 //   pool.cancel(); pool.dispose();
 import type { FromPoolWorker, ToPoolWorker } from './pool-protocol';
+import { poolSize } from './pool-size';
 import type { SweepRequest } from './sweep-api';
 
 export interface PoolWorkerLike {
@@ -45,11 +46,6 @@ export class PoolCancelled extends Error {
     super('cancelled');
     this.name = 'PoolCancelled';
   }
-}
-
-/** Workers for a browser with `cores` logical cores: one is left to the page. */
-export function poolSize(cores: number = globalThis.navigator?.hardwareConcurrency ?? 2): number {
-  return Math.max(1, Math.floor(cores) - 1);
 }
 
 /** Each config (JSON text) as a task of its own: run 0 of a plan of one run. */

@@ -1,8 +1,9 @@
 // The question pages (#mode=guide): a list of questions, and each question's page by its own
 // link (`q=<id>` and the page's settings). Each experiment runs on lab workers (headless jobs:
-// configs in, results out), cores − 1 of them.
+// configs in, results out), cores − 1 of them (at most 4 per variant).
 import { h } from '../../dom';
-import { Cancelled, LabPool, poolSize } from '../../run/lab-pool';
+import { Cancelled, LabPool } from '../../run/lab-pool';
+import { poolSize } from '../../run/pool-size';
 import { createLabWorker } from '../../run/worker-factory';
 import type { StartMode } from '../../app/modes';
 import type { Variant } from '../../wasm/choose-variant';
@@ -13,8 +14,14 @@ import type { Lab } from './question';
 import { QUESTION_KEY, questionPage, type QuestionPage } from './question-frame';
 import './guide.css';
 
+/**
+ * At most this many workers per variant: the cost page keeps a SIMD and a scalar pool alive at
+ * once, each worker with its own instance of the core.
+ */
+const MAX_WORKERS_PER_VARIANT = 4;
+
 export const startGuide: StartMode = (core, catalog, host, notices) => {
-  const size = poolSize(navigator.hardwareConcurrency);
+  const size = poolSize(navigator.hardwareConcurrency, MAX_WORKERS_PER_VARIANT);
   const pools = new Map<Variant, LabPool>();
   const poolOn = (variant: Variant, compiled: WebAssembly.Module): LabPool => {
     let pool = pools.get(variant);
