@@ -127,8 +127,9 @@ export class EmbedApi {
           this.lasts[i] = ev;
           fresh = true;
         });
-        const s = this.statistics();
-        if (fresh && s !== null) this.statEvents.call(s);
+        if (!this.enabled) return; // nobody listens: no statistics built per frame
+        const s = fresh ? this.statistics() : null;
+        if (s !== null) this.statEvents.call(s);
         this.stepEvents.call({
           step: f.step,
           playing: f.playing,
