@@ -2,7 +2,6 @@
 // parallel; one JSON line per run (schema/sweep_json.hpp) and the table of their means.
 #include "args.hpp"
 #include "commands.hpp"
-#include "csv_import.hpp"
 #include "files.hpp"
 #include "json_writer.hpp"
 #include "memory_estimate.hpp"
@@ -136,21 +135,17 @@ std::string plan_problems_text(Problems problems) {
 }
 
 // What the data of every run is: a CSV file (by name and bytes), or generated.
-std::optional<std::string> describe_data(const Args& args, const Dataset& data, SweepPlan& plan) {
+void describe_data(const Args& args, const LoadedRun& run, SweepPlan& plan) {
   auto path = args.get("data");
-  if (!path) {
+  if (!path || !run.csv_digest) {
     plan.data_label = generated_data_label(plan.base, plan.fixed_data);
-    return std::nullopt;
+    return;
   }
-  std::string error;
-  auto bytes = read_file("data", *path, kCsvMaxBytes, "a CSV file", error);
-  if (!bytes) return error;
-  plan.data_digest = bytes_digest(*bytes);
+  plan.data_digest = *run.csv_digest;
   plan.data_label = std::filesystem::path(*path).filename().string() +
-                    " (CSV: " + std::to_string(data.train_size()) + " training and " +
-                    std::to_string(data.test_size()) + " test rows, " +
-                    std::string(task_name(data.task)) + ")";
-  return std::nullopt;
+                    " (CSV: " + std::to_string(run.data.train_size()) + " training and " +
+                    std::to_string(run.data.test_size()) + " test rows, " +
+                    std::string(task_name(run.data.task)) + ")";
 }
 
 } // namespace
@@ -221,7 +216,7 @@ int run_sweep(int argc, char** argv) {
     shard = *parsed;
   }
   plan.fixed_data = args.has("data") || plan.base.data.seed.has_value();
-  if (auto bad = describe_data(args, run->data, plan)) return fail(*bad);
+  describe_data(args, *run, plan);
   if (Problems p = validate(plan); !p.empty()) return fail(plan_problems_text(std::move(p)));
 
   const std::vector<SweepGroup> groups = sweep_groups(plan);

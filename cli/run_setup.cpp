@@ -3,6 +3,7 @@
 #include "csv_import.hpp"
 #include "files.hpp"
 #include "run_config.hpp"
+#include "sweep_json.hpp"
 
 namespace leaky::cli {
 
@@ -13,10 +14,12 @@ std::string memory_budget_help() {
 }
 
 std::optional<Dataset> load_data(const RunConfig& config,
-                                 const std::optional<std::string>& csv_path, std::string& error) {
+                                 const std::optional<std::string>& csv_path,
+                                 std::optional<std::uint64_t>& csv_digest, std::string& error) {
   if (!csv_path) return make_dataset(config.data.spec);
   auto text = read_file("data", *csv_path, kCsvMaxBytes, "a CSV file", error);
   if (!text) return std::nullopt;
+  csv_digest = bytes_digest(*text);
   CsvImport imported = import_csv(*text, csv_spec(config));
   if (!imported.ok()) {
     error = "--data '" + *csv_path + "': " + problems_to_text(imported.problems);
@@ -64,7 +67,7 @@ std::optional<LoadedRun> load_run(const Args& args, std::string& error) {
     }
     run.config.training.eval_every = static_cast<int>(v);
   }
-  auto data = load_data(run.config, args.get("data"), error);
+  auto data = load_data(run.config, args.get("data"), run.csv_digest, error);
   if (!data) return std::nullopt;
   run.data = std::move(*data);
   if (auto model_path = args.get("model")) {
