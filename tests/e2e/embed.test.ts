@@ -331,6 +331,45 @@ describe('embeds on another origin', { timeout: 600_000 }, () => {
     await closeWatched(b);
   });
 
+  it('embeds a comparison from its Embed dialog (no exports: they are of one run)', async () => {
+    const runs = 'relu,leaky_relu:0.2,elu:1';
+    const w = await openWatched(browser, `${site.url}#mode=compare&runs=${runs}&data=xor`, {
+      allowed: [site.url],
+    });
+    const { page } = w;
+    await page.waitForFunction(() => (window.__leakyLab?.compare?.runs[0]?.step ?? 0) > 0);
+    await page.locator('.share-tools > summary').click();
+    assert.equal(
+      await page.getByRole('button', { name: 'Export…', exact: true }).isVisible(),
+      false,
+    );
+    assert.equal(
+      await page.getByRole('button', { name: 'Import…', exact: true }).isVisible(),
+      false,
+    );
+    await page.getByRole('button', { name: 'Embed…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Embed this comparison' });
+    await dialog.waitFor();
+    const element = await dialog.getByLabel('Element snippet').inputValue();
+    const frame = await dialog.getByLabel('iframe snippet').inputValue();
+    const api = await dialog.getByLabel('API example').inputValue();
+    assert.match(element, /<leaky-lab mode="compare" runs="relu,leaky_relu:0.2,elu:1" data="xor"/);
+    assert.match(frame, /#mode=compare&amp;/);
+    assert.match(api, /lab\.set\(\{ runs: /);
+    await closeWatched(w);
+    const icon = '<link rel="icon" href="data:,">';
+    pages['/pasted-compare.html'] =
+      `<!doctype html><html><head>${icon}</head><body>${element}</body></html>`;
+    const b = await open('/pasted-compare.html');
+    await b.page.waitForFunction(async () => {
+      const el = document.querySelector('leaky-lab');
+      if (el?.connection == null) return false;
+      const s = await el.getState();
+      return s.settings['runs'] === 'relu,leaky_relu:0.2,elu:1' && s.settings['data'] === 'xor';
+    });
+    await closeWatched(b);
+  });
+
   it('embeds the compare mode: its parts hide, the API drives its runs', async () => {
     const w = await open('/compare.html');
     const { page } = w;

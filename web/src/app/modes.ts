@@ -8,16 +8,20 @@ import type { Notices } from '../views/notices';
 import type { EmbedTarget } from '../embed/embed-target';
 import { playgroundTarget } from '../embed/targets/playground-target';
 import type { RunSession } from '../run/session';
+import { playgroundEmbed, type EmbedSource } from '../share/embed-dialog';
 import type { Store } from '../state/store';
 import type { PartInfo } from './parts';
 import { COMPARE_PARTS } from '../modes/compare/parts';
 import { PLAYGROUND_PARTS } from '../modes/playground/parts';
 import { startPlayground } from '../modes/playground/playground-mode';
 
-/** What the share tools (exports, imports, the Embed dialog) work on: one store, one run. */
+/**
+ * What the share tools work on: the Embed dialog, the mode's link; exports and imports, its
+ * one run (absent in a mode of several runs).
+ */
 export interface ShareTarget {
-  readonly store: Store;
-  readonly session: RunSession;
+  readonly embed: EmbedSource;
+  readonly run?: { readonly store: Store; readonly session: RunSession };
 }
 
 /** What a mode gives back: the shell ends it before starting another. */
@@ -64,7 +68,11 @@ export const MODES: readonly ModeEntry[] = [
     load: () =>
       Promise.resolve<StartMode>((...args) => {
         const p = startPlayground(...args);
-        return { dispose: p.dispose, embed: playgroundTarget(p.store, p.session), share: p };
+        return {
+          dispose: p.dispose,
+          embed: playgroundTarget(p.store, p.session),
+          share: { embed: playgroundEmbed(p.store), run: p },
+        };
       }),
     parts: PLAYGROUND_PARTS,
   },

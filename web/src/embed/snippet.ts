@@ -57,16 +57,29 @@ export function elementSnippet(c: EmbedChoice, settings: Readonly<Record<string,
   return `<script src="${attr(script)}" defer></script>\n<leaky-lab ${attrs.join(' ')}></leaky-lab>`;
 }
 
+/** What the API example does: a command that suits the mode, and a number it logs. */
+export interface ApiExample {
+  /** The `set` command's patch, as JavaScript. */
+  set: string;
+  /** What to log of a `statistics` event's detail, as a JavaScript expression on `e.detail`. */
+  log: string;
+}
+
+export const PLAYGROUND_API_EXAMPLE: ApiExample = {
+  set: '{ alpha: 0.3 }',
+  log: 'e.detail.deadFraction',
+};
+
 /** How the host page drives the embed (the host helper in leaky-lab.js). */
-export function apiExample(c: EmbedChoice): string {
+export function apiExample(c: EmbedChoice, example: ApiExample = PLAYGROUND_API_EXAMPLE): string {
   const script = new URL(ELEMENT_SCRIPT, c.page).href;
   return [
     `<script src="${attr(script)}"></script>`,
     '<script>',
     "  // The element: its methods send commands; its events are the embed's.",
     "  const lab = document.querySelector('leaky-lab');",
-    "  lab.addEventListener('ready', () => lab.set({ alpha: 0.3 }));",
-    "  lab.addEventListener('statistics', (e) => console.log(e.detail.deadFraction));",
+    `  lab.addEventListener('ready', () => lab.set(${example.set}));`,
+    `  lab.addEventListener('statistics', (e) => console.log(${example.log}));`,
     '  // Or an iframe (its src must name your page in origin=...):',
     "  // const frame = LeakyLab.connect(document.querySelector('iframe'));",
     '  // frame.ready.then(() => frame.play());',

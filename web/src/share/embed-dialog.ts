@@ -6,13 +6,14 @@ import { h } from '../dom';
 import { AUTOPLAY, parseOrigin, type Autoplay } from '../embed/embed-options';
 import {
   apiExample,
+  type ApiExample,
   elementSnippet,
   embedUrl,
   iframeSnippet,
   type EmbedChoice,
 } from '../embed/snippet';
 import { LIVE_KEY } from '../state/link';
-import { defaultSettings } from '../state/properties';
+import { defaultSettings, type Property } from '../state/properties';
 import type { Store } from '../state/store';
 import { Dialog, field } from './dialog';
 
@@ -29,19 +30,50 @@ const AUTOPLAY_LABELS: Record<Autoplay, string> = {
 const DEFAULT_HIDE = ['settings', 'more', 'invite'];
 const DEFAULT_VIEW = 'output';
 
-/** The settings of the store's link that differ from their defaults, and its live changes. */
-export function changedSettings(store: Store): Record<string, string> {
-  const defaults = defaultSettings(store.props);
-  const link = new URLSearchParams(store.link());
-  const out: Record<string, string> = {};
-  for (const p of store.props) {
-    const v = link.get(p.key);
-    if (v !== null && v !== p.write(defaults)) out[p.key] = v;
-  }
-  const live = link.get(LIVE_KEY);
-  if (live !== null) out[LIVE_KEY] = live;
-  return out;
+/** What the Embed dialog embeds: the current link, and its settings as an element's. */
+export interface EmbedSource {
+  /** The link (the hash without '#'). */
+  link(): string;
+  /** The link's settings that differ from their defaults, with the mode and live changes. */
+  changedSettings(): Record<string, string>;
+  /** The API example's command and statistic (absent: the playground's). */
+  readonly example?: ApiExample;
 }
+
+/**
+ * A store's embed source: of its link, the keys in `before` (the mode), the settings that
+ * differ from their defaults, and the keys in `after` (live changes), each where the link has it.
+ */
+export function embedSource<S>(
+  store: { readonly props: readonly Property<S>[]; link(): string },
+  keys: { before?: readonly string[]; after?: readonly string[] },
+  example?: ApiExample,
+): EmbedSource {
+  return {
+    ...(example === undefined ? {} : { example }),
+    link: () => store.link(),
+    changedSettings: () => {
+      const defaults = defaultSettings(store.props);
+      const link = new URLSearchParams(store.link());
+      const out: Record<string, string> = {};
+      const copy = (key: string): void => {
+        const v = link.get(key);
+        if (v !== null) out[key] = v;
+      };
+      for (const key of keys.before ?? []) copy(key);
+      for (const p of store.props) {
+        const v = link.get(p.key);
+        if (v !== null && v !== p.write(defaults)) out[p.key] = v;
+      }
+      for (const key of keys.after ?? []) copy(key);
+      return out;
+    },
+  };
+}
+
+/** The playground's: its settings and its live changes. */
+export const playgroundEmbed = (store: Store): EmbedSource =>
+  embedSource(store, { after: [LIVE_KEY] });
 
 function copyButton(source: HTMLTextAreaElement): HTMLButtonElement {
   const b = h('button', { type: 'button', class: 'small-button' }, 'Copy');
@@ -60,7 +92,7 @@ function copyButton(source: HTMLTextAreaElement): HTMLButtonElement {
 }
 
 export class EmbedDialog {
-  private readonly dialog = new Dialog('Embed this run', 'embed-dialog');
+  private readonly dialog: Dialog;
   private readonly hide = new Map<string, HTMLInputElement>();
   private readonly view: HTMLSelectElement;
   private readonly autoplay: HTMLSelectElement;
@@ -77,8 +109,12 @@ export class EmbedDialog {
 
   constructor(
     private readonly entry: ModeEntry,
-    private readonly store: Store,
+    private readonly source: EmbedSource,
   ) {
+    this.dialog = new Dialog(
+      entry.name === 'compare' ? 'Embed this comparison' : 'Embed this run',
+      'embed-dialog',
+    );
     const body = this.dialog.body;
     const views = entry.parts.filter((p) => p.view === true);
     this.view = h(
@@ -158,7 +194,7 @@ export class EmbedDialog {
     const size = SIZES[Number(this.size.value)] ?? SIZES[0];
     return {
       page: location.href.split(/[?#]/)[0]!,
-      link: this.store.link(),
+      link: this.source.link(),
       hide: this.entry.parts
         .filter((p) => this.hide.get(p.name)?.checked === true)
         .map((p) => p.name),
@@ -176,8 +212,8 @@ export class EmbedDialog {
     this.warning.textContent =
       'This page was opened from disk: an embed needs the site on a web server. The snippets use this address; replace it with the site’s.';
     this.outputs.iframe.value = iframeSnippet(c);
-    this.outputs.element.value = elementSnippet(c, changedSettings(this.store));
-    this.outputs.api.value = apiExample(c);
+    this.outputs.element.value = elementSnippet(c, this.source.changedSettings());
+    this.outputs.api.value = apiExample(c, this.source.example);
     this.preview.href = embedUrl(c);
   }
 }

@@ -1,6 +1,7 @@
-// The header's share tools: Embed, Export and Import, over the running mode's store and run
-// session (ModeHandle.share; modes without one hide the menu). Also keeps the run's
-// evaluations for the metrics export, from the first frame of each run.
+// The header's share tools: Embed, Export and Import, over what the running mode shares
+// (ModeHandle.share; modes without it hide the menu): Embed takes the mode's link; Export and
+// Import need one run (its store and session), so a mode of several runs offers Embed only.
+// Also keeps the run's evaluations for the metrics export, from the first frame of each run.
 import type { ModeEntry, ModeHandle } from '../app/modes';
 import { h } from '../dom';
 import type { Notices } from '../views/notices';
@@ -16,8 +17,8 @@ const NARROW_PX = 760;
 
 interface Attached {
   embed: EmbedDialog;
-  export: ExportDialog;
-  import: ImportDialog;
+  export: ExportDialog | null;
+  import: ImportDialog | null;
   off: (() => void)[];
 }
 
@@ -59,7 +60,7 @@ export class ShareTools {
     for (const key of ['embed', 'export', 'import'] as const)
       this.buttons[key].addEventListener('click', () => {
         this.element.open = false;
-        this.attached?.[key].open();
+        this.attached?.[key]?.open();
       });
     // A click elsewhere closes the menu.
     document.addEventListener('click', (e) => {
@@ -82,45 +83,57 @@ export class ShareTools {
 
   attach(entry: ModeEntry, handle: ModeHandle, core: LoadedCore): void {
     this.detach();
-    // A mode without one run to share (compare) shows no Share menu.
     this.element.hidden = handle.share === undefined;
     if (handle.share === undefined) return;
-    const { store, session } = handle.share;
+    const run = handle.share.run;
     this.metrics.reset();
     this.config = '';
     this.attached = {
-      embed: new EmbedDialog(entry, store),
-      export: new ExportDialog({
-        entry,
-        store,
-        session,
-        screen: this.screen,
-        metrics: this.metrics,
-        config: () => this.config,
-        version: core.info.version,
-      }),
-      import: new ImportDialog({
-        store,
-        session,
-        core: core.module,
-        catalog: core.catalog,
-        notices: this.notices,
-      }),
-      off: [
-        session.events.on('status', (e) => {
-          if (e.status === 'starting') this.metrics.reset();
-        }),
-        session.events.on('ready', (e) => (this.config = e.config)),
-        session.events.on('frame', (f) => this.metrics.add(f.evaluations)),
-      ],
+      embed: new EmbedDialog(entry, handle.share.embed),
+      export:
+        run === undefined
+          ? null
+          : new ExportDialog({
+              entry,
+              store: run.store,
+              session: run.session,
+              screen: this.screen,
+              metrics: this.metrics,
+              config: () => this.config,
+              version: core.info.version,
+            }),
+      import:
+        run === undefined
+          ? null
+          : new ImportDialog({
+              store: run.store,
+              session: run.session,
+              core: core.module,
+              catalog: core.catalog,
+              notices: this.notices,
+            }),
+      off:
+        run === undefined
+          ? []
+          : [
+              run.session.events.on('status', (e) => {
+                if (e.status === 'starting') this.metrics.reset();
+              }),
+              run.session.events.on('ready', (e) => (this.config = e.config)),
+              run.session.events.on('frame', (f) => this.metrics.add(f.evaluations)),
+            ],
     };
-    for (const b of Object.values(this.buttons)) b.disabled = false;
+    for (const key of ['embed', 'export', 'import'] as const) {
+      const available = this.attached[key] !== null;
+      this.buttons[key].hidden = !available;
+      this.buttons[key].disabled = !available;
+    }
   }
 
   detach(): void {
     if (this.attached === null) return;
     for (const off of this.attached.off) off();
-    this.attached.import.dispose();
+    this.attached.import?.dispose();
     this.attached = null;
     for (const b of Object.values(this.buttons)) b.disabled = true;
   }

@@ -20,7 +20,7 @@ export type CompareEvent =
 export const COMPARE_MODE = 'compare';
 /** Each run's live changes in a link: live1 ... live4. */
 export const liveKey = (index: number): string => `live${index + 1}`;
-const LIVE_KEYS = Array.from({ length: MAX_RUNS }, (_, i) => liveKey(i));
+export const COMPARE_LIVE_KEYS = Array.from({ length: MAX_RUNS }, (_, i) => liveKey(i));
 
 const VIEW_FIELDS: readonly (keyof CompareSettings)[] = ['showTest', 'discretize', 'target'];
 
@@ -58,13 +58,13 @@ export class CompareStore extends CommandStore<CompareSettings, CompareEvent> {
   }
 
   load(hash: string, otherKeys: readonly string[] = []): void {
-    const parsed = parseLink(hash, this.props, [...otherKeys, ...LIVE_KEYS]);
+    const parsed = parseLink(hash, this.props, [...otherKeys, ...COMPARE_LIVE_KEYS]);
     const notices = [...parsed.notices];
     if (parsed.live.length > 0)
       notices.push({
         key: 'live',
         value: '',
-        text: `The link's “live” changes were not replayed: in a comparison each run has its own (${LIVE_KEYS.join(', ')}).`,
+        text: `The link's “live” changes were not replayed: in a comparison each run has its own (${COMPARE_LIVE_KEYS.join(', ')}).`,
       });
     const params = new URLSearchParams(hash.replace(/^#/, ''));
     const schedules = parsed.settings.runs.map((_, i) => {
