@@ -46,6 +46,8 @@ export class SweepChart {
   private readonly resize: ResizeObserver;
   private readonly stopTheme: () => void;
   private plot: uPlot | null = null;
+  /** The plot has had its data, its size and its first drawing. */
+  private drawn = false;
   private alphas: number[] = [];
   private series: SweepSeries[] = [];
   private dots: SweepDot[] = [];
@@ -75,6 +77,7 @@ export class SweepChart {
     this.resize.disconnect();
     this.stopTheme();
     this.plot?.destroy();
+    this.plot = null;
   }
 
   private size(): { width: number; height: number } {
@@ -83,7 +86,7 @@ export class SweepChart {
   }
 
   private fit(): void {
-    if (this.plot === null) return;
+    if (this.plot === null || !this.drawn) return;
     const { width, height } = this.size();
     if (width !== this.plot.width || height !== this.plot.height)
       this.plot.setSize({ width, height });
@@ -167,8 +170,20 @@ export class SweepChart {
       bands,
       hooks: { draw: [(u) => this.drawDots(u)] },
     };
-    this.plot = new uPlot(opts, data, this.host);
-    const over = this.plot.over;
+    // The first drawing is a task of its own: building a chart and drawing it first run cold
+    // code, and together they held the main thread past 50 ms.
+    const plot = new uPlot(opts, data, (u, init) => {
+      this.host.append(u.root);
+      setTimeout(() => {
+        if (this.plot !== u) return; // rebuilt or destroyed meanwhile
+        init();
+        this.drawn = true;
+        this.fit(); // the element may have changed size since the options were made
+      }, 0);
+    });
+    this.plot = plot;
+    this.drawn = false;
+    const over = plot.over;
     over.addEventListener('mousemove', (e) => this.hover(this.hit(e)));
     over.addEventListener('mouseleave', () => this.hover(null));
     over.addEventListener('click', (e) => {
@@ -208,7 +223,7 @@ export class SweepChart {
     if (run === this.hovered) return;
     this.hovered = run;
     if (this.plot !== null) this.plot.over.style.cursor = run === null ? '' : 'pointer';
-    this.plot?.redraw(false, false);
+    if (this.drawn) this.plot?.redraw(false, false);
     this.spec.onHover(run);
   }
 
