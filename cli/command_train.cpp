@@ -8,6 +8,7 @@
 #include "messages.hpp"
 #include "model_json.hpp"
 #include "run_setup.hpp"
+#include "run_summary.hpp"
 #include "stats_json.hpp"
 #include "trainer.hpp"
 
@@ -94,18 +95,11 @@ int run_train(int argc, char** argv) {
 
   // An evaluation that finds the run diverged (a non-finite loss on the whole set) is not
   // written: the diverged line below says what happened. A failed write ends the run.
-  auto evaluate_and_emit = [&] {
-    const Evaluation ev = evaluate(t);
-    return t.divergence.diverged || out.line(evaluation_to_json(ev, t.net, json_options));
-  };
-  bool written = evaluate_and_emit();
-  while (written && t.step < t.total_steps && !t.divergence.diverged) {
-    const std::int64_t chunk =
-        std::min<std::int64_t>(t.config.training.eval_every, t.total_steps - t.step);
-    train(t, chunk);
-    if (t.divergence.diverged) break;
-    written = evaluate_and_emit();
-  }
+  bool written = true;
+  train_evaluating(t, [&](Evaluation&& ev) {
+    written = t.divergence.diverged || out.line(evaluation_to_json(ev, t.net, json_options));
+    return written;
+  });
   if (written && t.divergence.diverged)
     out.line("{\"diverged\":true,\"step\":" + std::to_string(t.divergence.step) +
              ",\"cause\":" + json::quote(t.divergence.cause) + "}");

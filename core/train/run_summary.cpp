@@ -33,16 +33,25 @@ RunSummary summarize(const Evaluation& first, const Evaluation& last, const Trai
 
 } // namespace
 
-RunSummary run_to_end(Trainer& t) {
-  const Evaluation first = evaluate(t);
-  Evaluation last = first;
+void train_evaluating(Trainer& t, const std::function<bool(Evaluation&&)>& each) {
+  if (!each(evaluate(t))) return;
   while (t.step < t.total_steps && !t.divergence.diverged) {
     train(t, std::min<std::int64_t>(t.config.training.eval_every, t.total_steps - t.step));
-    if (t.divergence.diverged) break;
-    Evaluation ev = evaluate(t); // not kept when it finds the run diverged
-    if (!t.divergence.diverged) last = std::move(ev);
+    if (t.divergence.diverged) return;
+    if (!each(evaluate(t))) return;
   }
-  return summarize(first, last, t);
+}
+
+RunSummary run_to_end(Trainer& t) {
+  std::optional<Evaluation> first, last;
+  train_evaluating(t, [&](Evaluation&& ev) {
+    if (!first)
+      first = ev;
+    else if (!t.divergence.diverged)
+      last = std::move(ev); // a diverged one is not kept
+    return true;
+  });
+  return summarize(*first, last ? *last : *first, t);
 }
 
 RunOutcome run_config_to_end(const RunConfig& config, Dataset data, Kernels kernels,

@@ -11,6 +11,7 @@
 #include "trainer.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,11 @@ struct RunSummary {
   std::optional<std::int64_t> steps_to_target; // the first evaluated step at or below it
   Divergence divergence;
 };
+
+// The one loop of a run: evaluates `t` now, then trains it eval_every steps at a time to its
+// last step, evaluating after each chunk, until it ends, diverges or `each` returns false.
+// `each` gets every evaluation, also one that found the run diverged (t.divergence says so).
+void train_evaluating(Trainer& t, const std::function<bool(Evaluation&&)>& each);
 
 // Trains `t` to its last step (t.total_steps), evaluating as above, and summarizes it.
 RunSummary run_to_end(Trainer& t);
