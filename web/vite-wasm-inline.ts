@@ -8,7 +8,7 @@
 // wasm a second time as an asset (the page hands the glue a compiled module instead; see
 // src/wasm/instantiate.ts).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -18,11 +18,21 @@ const PACKED_ID = '\0leaky-wasm-variants:';
 /** The variants in the order they are packed (web/src/wasm/compile-inline.ts reads this). */
 const ORDER = ['simd', 'scalar'] as const;
 
+/** Each pack made in this process, by the files' sizes and times (the worker build asks too). */
+const packs = new Map<string, string>();
+
 /** Both variants, one after the other, compressed by the zstd command at its level 19. */
 function pack(dir: string): string {
-  const files = ORDER.map((v) => readFileSync(join(dir, `leaky_${v}.wasm`)));
-  const zstd = spawnSync('zstd', ['-19', '-q', '-c'], {
-    input: Buffer.concat(files),
+  const paths = ORDER.map((v) => join(dir, `leaky_${v}.wasm`));
+  const key = paths.map((p) => `${p}:${statSync(p).size}:${statSync(p).mtimeMs}`).join('|');
+  const known = packs.get(key);
+  if (known !== undefined) return known;
+  const files = paths.map((p) => readFileSync(p));
+  const input = Buffer.concat(files);
+  // The size up front makes the frame's window the content's size, not zstd's 8 MB default for
+  // a stream: the page's decoder allocates and shifts a window that large.
+  const zstd = spawnSync('zstd', ['-19', '-q', '-c', `--stream-size=${input.length}`], {
+    input,
     maxBuffer: 1 << 28,
   });
   if (zstd.error !== undefined || zstd.status !== 0)
@@ -32,12 +42,13 @@ function pack(dir: string): string {
       }`,
     );
   const sizes = Object.fromEntries(ORDER.map((v, i) => [v, files[i]!.length]));
-  return `export const packed = ${JSON.stringify(zstd.stdout.toString('base64'))};
+  const code = `export const packed = ${JSON.stringify(zstd.stdout.toString('base64'))};
 export const sizes = ${JSON.stringify(sizes)};
 export const order = ${JSON.stringify(ORDER)};`;
+  packs.set(key, code);
+  return code;
 }
 
-/** `wasmDir`: the folder of the built wasm files, which the `@wasm` alias names. */
 export function wasmInline(wasmDir: string): Plugin {
   return {
     name: 'leaky-wasm-inline',

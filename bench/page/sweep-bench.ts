@@ -33,9 +33,10 @@ const browser: Browser = await chromium.launch({
 /**
  * One page visit with `workers` workers: the seconds from a click on Run to the table (the
  * workers are warm: the mode's own first sweep started them); the longest main-thread task
- * while the page loaded (everything up to the first sweep's last chart), during the mode's own
- * first sweep (from its start), and from the click until every chart is drawn. Long tasks are
- * those over 50 ms (the Long Tasks API reports no shorter ones): 0 means none.
+ * while the page and the mode loaded (until the mode's own first sweep started), during that
+ * first sweep (from its start to its last chart drawn), and from the click until every chart
+ * is drawn. Long tasks are those over 50 ms (the Long Tasks API reports no shorter ones): 0
+ * means none.
  */
 async function pageSweep(workers: number): Promise<{
   seconds: number;
@@ -70,41 +71,55 @@ async function pageSweep(workers: number): Promise<{
     );
     await page.waitForTimeout(300); // the observer reports a task after it ends
   };
-  const longest = (since: number) =>
+  /** The longest long task that started in [from, to) (ms on the page's clock). */
+  const longest = (from: number, to = Infinity) =>
     page.evaluate(
-      (t) =>
+      ([a, b]) =>
         Math.max(
           0,
           ...(window as unknown as { __longTasks: [number, number][] }).__longTasks
-            .filter(([start]) => start >= t)
+            .filter(([start]) => start >= a && start < b)
             .map(([, d]) => d),
         ),
-      since,
+      [from, to] as const,
     );
   await page.goto(`${base}#mode=sweep&seeds=5`);
   await drawn(); // the mode's first sweep starts the workers
-  const openLongest = await longest(0);
-  const firstLongest = await longest(
-    await page.evaluate(() => (window as unknown as { __firstSweep: number }).__firstSweep),
+  const firstSweep = await page.evaluate(
+    () => (window as unknown as { __firstSweep?: number }).__firstSweep,
   );
+  if (firstSweep === undefined) throw new Error('the mode never started its own first sweep');
+  const openLongest = await longest(0, firstSweep);
+  const firstLongest = await longest(firstSweep);
   // Timed in the page, from the click to the state turning to done (no polling: a poll every
   // frame would be main-thread work of its own while the workers run).
   const { clickedAt, seconds } = await page.evaluate(
     () =>
-      new Promise<{ clickedAt: number; seconds: number }>((resolve) => {
+      new Promise<{ clickedAt: number; seconds: number }>((resolve, reject) => {
         const root = document.querySelector('.sweep') as HTMLElement;
         const run = [...document.querySelectorAll('button')].find(
           (b) => b.textContent === 'Run sweep',
         )!;
         let started = false;
         const t0 = performance.now();
+        const timeout = setTimeout(
+          () => reject(new Error('the sweep took over 10 minutes')),
+          600_000,
+        );
         new MutationObserver((_records, observer) => {
           const state = root.dataset['state'];
           if (state === 'running') started = true;
-          if (started && state === 'done') {
-            observer.disconnect();
+          if (!started || state === 'running') return;
+          observer.disconnect();
+          clearTimeout(timeout);
+          if (state === 'done')
             resolve({ clickedAt: t0, seconds: (performance.now() - t0) / 1000 });
-          }
+          else
+            reject(
+              new Error(
+                `the sweep ended ${state}: ${root.querySelector('.sw-status')?.textContent}`,
+              ),
+            );
         }).observe(root, { attributes: true, attributeFilter: ['data-state'] });
         run.click();
       }),

@@ -62,6 +62,27 @@ test('a core that cannot start answers the held messages and every later one', a
   );
   assert.match(
     told[0]![0],
-    /^The scalar WebAssembly core could not start in the worker: no memory$/,
+    /^the scalar WebAssembly core could not start in the worker: no memory$/,
   );
+});
+
+test('a role that cannot set itself up fails like a core that cannot load', async () => {
+  const scope: ServedScope<number> = { onmessage: null };
+  const told: number[][] = [];
+  serveWhenReady(
+    scope,
+    async () => 'core',
+    'simd',
+    () => {
+      throw new Error('no run');
+    },
+    (reason, msgs) => {
+      assert.match(reason, /could not start in the worker: no run$/);
+      told.push(msgs);
+    },
+  );
+  send(scope, 1);
+  await new Promise((r) => setTimeout(r, 0));
+  send(scope, 2);
+  assert.deepEqual(told, [[1], [2]]);
 });

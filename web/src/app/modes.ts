@@ -8,7 +8,7 @@ import type { Notices } from '../views/notices';
 import type { EmbedTarget } from '../embed/embed-target';
 import { playgroundTarget } from '../embed/targets/playground-target';
 import type { RunSession } from '../run/session';
-import { playgroundEmbed, type EmbedSource } from '../share/embed-dialog';
+import { playgroundEmbed, type EmbedSource } from '../embed/embed-source';
 import type { Store } from '../state/store';
 import type { PartInfo } from './parts';
 import { COMPARE_PARTS } from '../modes/compare/parts';

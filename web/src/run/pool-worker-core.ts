@@ -2,7 +2,7 @@
 // answers with the core's JSON. A trap (an exception out of wasm) leaves the instance unusable:
 // the worker reports it and the pool replaces it.
 import type { FromPoolWorker, ToPoolWorker } from './pool-protocol';
-import { serveWhenReady } from './serve-when-ready';
+import { sentence, serveWhenReady } from './serve-when-ready';
 import type { SweepModule } from './sweep-api';
 
 export interface PoolWorkerScope {
@@ -38,8 +38,9 @@ export function servePool(
         }
       };
     },
-    (message, tasks) => {
-      for (const msg of tasks) scope.postMessage({ type: 'fatal', task: msg.task, message });
+    (reason, tasks) => {
+      for (const msg of tasks)
+        scope.postMessage({ type: 'fatal', task: msg.task, message: sentence(reason) });
     },
   );
 }

@@ -83,7 +83,7 @@ export class RunPool {
 
   constructor(
     private readonly createWorker: () => PoolWorkerLike,
-    readonly size: number = poolSize(),
+    readonly size: number = poolSize(globalThis.navigator?.hardwareConcurrency),
   ) {}
 
   /** Workers alive now (they start with the first task and live until cancel or dispose). */

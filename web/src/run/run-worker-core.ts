@@ -6,7 +6,7 @@
 // data. Views are copied out and transferred.
 import { withCsvOptions } from './csv-config';
 import { parseProblems } from './parse-problems';
-import { serveWhenReady } from './serve-when-ready';
+import { sentence, serveWhenReady } from './serve-when-ready';
 import type {
   Evaluation,
   FromWorker,
@@ -486,11 +486,11 @@ export function serveRuns(factory: TrainerFactory, variant: 'simd' | 'scalar'): 
       const run = new Run(module, variant, scope);
       return (msg) => run.handle(msg);
     },
-    (message, held) =>
+    (reason, held) =>
       scope.postMessage({
         runId: held.find((m) => m.type === 'start')?.runId ?? held[0]?.runId ?? 0,
         type: 'fatal',
-        message,
+        message: sentence(reason),
       }),
   );
 }

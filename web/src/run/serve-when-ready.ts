@@ -11,7 +11,10 @@ export function serveWhenReady<Module, Msg>(
   load: () => Promise<Module>,
   variant: 'simd' | 'scalar',
   ready: (module: Module) => (msg: Msg) => void,
-  /** `messages`: the held ones at the failure, or one that came later. */
+  /**
+   * `reason` ("the simd WebAssembly core could not start ..."), and the held messages at the
+   * failure, or one that came later.
+   */
   failed: (reason: string, messages: Msg[]) => void,
 ): void {
   const held: Msg[] = [];
@@ -20,18 +23,21 @@ export function serveWhenReady<Module, Msg>(
     if (handle === null) held.push(e.data);
     else handle(e.data);
   };
-  load().then(
-    (module) => {
-      const h = ready(module);
+  const fail = (err: unknown): void => {
+    const reason = `the ${variant} WebAssembly core could not start in the worker: ${
+      err instanceof Error ? err.message : String(err)
+    }`;
+    handle = (msg) => failed(reason, [msg]);
+    failed(reason, held.splice(0));
+  };
+  load()
+    .then(ready) // a role that fails to set itself up fails like a core that cannot load
+    .then((h) => {
       handle = h;
       for (const msg of held.splice(0)) h(msg);
-    },
-    (err: unknown) => {
-      const reason = `The ${variant} WebAssembly core could not start in the worker: ${
-        err instanceof Error ? err.message : String(err)
-      }`;
-      handle = (msg) => failed(reason, [msg]);
-      failed(reason, held.splice(0));
-    },
-  );
+    }, fail);
 }
+
+/** A reason as a sentence of its own (the run and the pool show it alone; the lab mid-line). */
+export const sentence = (reason: string): string =>
+  reason.charAt(0).toUpperCase() + reason.slice(1);

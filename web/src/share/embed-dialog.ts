@@ -1,20 +1,18 @@
 // The Embed dialog: pick the parts to hide, the one view to show, when training starts, the
 // frame's size and the origin of the page that will drive it; copy an iframe, the <leaky-lab>
-// element, or an example of the API. Every snippet holds the current run's link.
+// element, or an example of the API. Every snippet holds the current run's (or comparison's)
+// link.
 import type { ModeEntry } from '../app/modes';
 import { h } from '../dom';
 import { AUTOPLAY, parseOrigin, type Autoplay } from '../embed/embed-options';
 import {
   apiExample,
-  type ApiExample,
   elementSnippet,
   embedUrl,
   iframeSnippet,
   type EmbedChoice,
 } from '../embed/snippet';
-import { LIVE_KEY } from '../state/link';
-import { defaultSettings, type Property } from '../state/properties';
-import type { Store } from '../state/store';
+import type { EmbedSource } from '../embed/embed-source';
 import { Dialog, field } from './dialog';
 
 const SIZES = [
@@ -29,51 +27,6 @@ const AUTOPLAY_LABELS: Record<Autoplay, string> = {
 /** What a new embed hides and shows unless the author says otherwise. */
 const DEFAULT_HIDE = ['settings', 'more', 'invite'];
 const DEFAULT_VIEW = 'output';
-
-/** What the Embed dialog embeds: the current link, and its settings as an element's. */
-export interface EmbedSource {
-  /** The link (the hash without '#'). */
-  link(): string;
-  /** The link's settings that differ from their defaults, with the mode and live changes. */
-  changedSettings(): Record<string, string>;
-  /** The API example's command and statistic (absent: the playground's). */
-  readonly example?: ApiExample;
-}
-
-/**
- * A store's embed source: of its link, the keys in `before` (the mode), the settings that
- * differ from their defaults, and the keys in `after` (live changes), each where the link has it.
- */
-export function embedSource<S>(
-  store: { readonly props: readonly Property<S>[]; link(): string },
-  keys: { before?: readonly string[]; after?: readonly string[] },
-  example?: ApiExample,
-): EmbedSource {
-  return {
-    ...(example === undefined ? {} : { example }),
-    link: () => store.link(),
-    changedSettings: () => {
-      const defaults = defaultSettings(store.props);
-      const link = new URLSearchParams(store.link());
-      const out: Record<string, string> = {};
-      const copy = (key: string): void => {
-        const v = link.get(key);
-        if (v !== null) out[key] = v;
-      };
-      for (const key of keys.before ?? []) copy(key);
-      for (const p of store.props) {
-        const v = link.get(p.key);
-        if (v !== null && v !== p.write(defaults)) out[p.key] = v;
-      }
-      for (const key of keys.after ?? []) copy(key);
-      return out;
-    },
-  };
-}
-
-/** The playground's: its settings and its live changes. */
-export const playgroundEmbed = (store: Store): EmbedSource =>
-  embedSource(store, { after: [LIVE_KEY] });
 
 function copyButton(source: HTMLTextAreaElement): HTMLButtonElement {
   const b = h('button', { type: 'button', class: 'small-button' }, 'Copy');
@@ -111,10 +64,7 @@ export class EmbedDialog {
     private readonly entry: ModeEntry,
     private readonly source: EmbedSource,
   ) {
-    this.dialog = new Dialog(
-      entry.name === 'compare' ? 'Embed this comparison' : 'Embed this run',
-      'embed-dialog',
-    );
+    this.dialog = new Dialog(`Embed this ${source.noun}`, 'embed-dialog');
     const body = this.dialog.body;
     const views = entry.parts.filter((p) => p.view === true);
     this.view = h(
@@ -213,7 +163,7 @@ export class EmbedDialog {
       'This page was opened from disk: an embed needs the site on a web server. The snippets use this address; replace it with the site’s.';
     this.outputs.iframe.value = iframeSnippet(c);
     this.outputs.element.value = elementSnippet(c, this.source.changedSettings());
-    this.outputs.api.value = apiExample(c, this.source.example);
+    this.outputs.api.value = apiExample(c, this.source.example());
     this.preview.href = embedUrl(c);
   }
 }

@@ -37,7 +37,7 @@ export class ShareTools {
     const button = (label: string, title: string): HTMLButtonElement =>
       h('button', { type: 'button', class: 'share-item', title, disabled: true }, label);
     this.buttons = {
-      embed: button('Embed…', 'Put this run in your own page: an iframe or an element'),
+      embed: button('Embed…', 'Put this in your own page: an iframe or an element'),
       export: button('Export…', 'Save pictures, metrics, the model, a PyTorch script'),
       import: button('Import…', 'Start from a model file, or train on a CSV file'),
     };
@@ -123,11 +123,16 @@ export class ShareTools {
               run.session.events.on('frame', (f) => this.metrics.add(f.evaluations)),
             ],
     };
+    const offered = (['embed', 'export', 'import'] as const).filter(
+      (key) => this.attached?.[key] !== null,
+    );
     for (const key of ['embed', 'export', 'import'] as const) {
-      const available = this.attached[key] !== null;
-      this.buttons[key].hidden = !available;
-      this.buttons[key].disabled = !available;
+      this.buttons[key].hidden = !offered.includes(key);
+      this.buttons[key].disabled = !offered.includes(key);
     }
+    this.element
+      .querySelector('summary')
+      ?.setAttribute('aria-label', `Share: ${offered.join(', ')}`);
   }
 
   detach(): void {

@@ -44,6 +44,6 @@ function variantBytes(variant: Variant): Uint8Array<ArrayBuffer> {
   throw new Error(`no ${variant} variant in the single file`);
 }
 
-export function compileCore(variant: Variant): Promise<WebAssembly.Module> {
+export async function compileCore(variant: Variant): Promise<WebAssembly.Module> {
   return WebAssembly.compile(variantBytes(variant));
 }

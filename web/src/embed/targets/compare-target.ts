@@ -4,6 +4,25 @@ import type { CompareStore } from '../../modes/compare/compare-store';
 import type { RunGrid } from '../../run/run-grid';
 import type { SessionStatus } from '../../run/session';
 import { readPatch, settingTexts, storeParts, type EmbedTarget } from '../embed-target';
+import type { ApiExample } from '../snippet';
+
+/**
+ * The Embed dialog's API example for a comparison whose runs are `runs` (the link's text, e.g.
+ * "relu,leaky_relu:0.01"): the same runs with one α changed, which the embed applies live, and
+ * each run's dead fraction.
+ */
+export function compareApiExample(runs: string): ApiExample {
+  const list = runs.split(',');
+  const i = list.findIndex((r) => r.includes(':'));
+  if (i >= 0) {
+    const [kind, alpha] = list[i]!.split(':');
+    list[i] = `${kind}:${alpha === '0.3' ? '0.1' : '0.3'}`;
+  }
+  return {
+    set: `{ runs: '${list.join(',')}' }`,
+    log: 'e.detail.runs?.map((r) => r?.deadFraction)',
+  };
+}
 
 /** 'running' while any run runs; else the first run's status. */
 function gridStatus(grid: RunGrid): SessionStatus {

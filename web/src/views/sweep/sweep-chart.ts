@@ -63,14 +63,15 @@ export class SweepChart {
     );
     this.resize = new ResizeObserver(() => this.fit());
     this.resize.observe(this.element);
-    this.stopTheme = onThemeChange(() => this.rebuild());
+    this.stopTheme = onThemeChange(() => void this.rebuild());
   }
 
-  setData(alphas: number[], series: SweepSeries[], dots: SweepDot[]): void {
+  /** Draws these results; resolves once they are on the screen. */
+  setData(alphas: number[], series: SweepSeries[], dots: SweepDot[]): Promise<void> {
     this.alphas = alphas;
     this.series = series;
     this.dots = dots;
-    this.rebuild();
+    return this.rebuild();
   }
 
   destroy(): void {
@@ -92,10 +93,10 @@ export class SweepChart {
       this.plot.setSize({ width, height });
   }
 
-  private rebuild(): void {
+  private rebuild(): Promise<void> {
     this.plot?.destroy();
     this.plot = null;
-    if (this.alphas.length === 0) return;
+    if (this.alphas.length === 0) return Promise.resolve();
     const xs = this.alphas;
     const smallest = Math.min(...xs.filter((a) => a !== 0).map(Math.abs), 1);
     const axis = (label: string): uPlot.Axis => ({
@@ -172,13 +173,17 @@ export class SweepChart {
     };
     // The first drawing is a task of its own: building a chart and drawing it first run cold
     // code, and together they held the main thread past 50 ms.
+    let drawn: () => void = () => {};
+    const firstDrawing = new Promise<void>((resolve) => (drawn = resolve));
     const plot = new uPlot(opts, data, (u, init) => {
       this.host.append(u.root);
       setTimeout(() => {
-        if (this.plot !== u) return; // rebuilt or destroyed meanwhile
-        init();
-        this.drawn = true;
-        this.fit(); // the element may have changed size since the options were made
+        if (this.plot === u) {
+          init();
+          this.drawn = true;
+          this.fit(); // the element may have changed size since the options were made
+        }
+        drawn(); // or rebuilt or destroyed meanwhile: nothing of this one is left to draw
       }, 0);
     });
     this.plot = plot;
@@ -190,6 +195,7 @@ export class SweepChart {
       const run = this.hit(e);
       if (run !== null) this.spec.onPick(run);
     });
+    return firstDrawing;
   }
 
   /** A small offset per dot of the same alpha and group, so seeds do not hide each other. */
