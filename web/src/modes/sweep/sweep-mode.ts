@@ -458,6 +458,7 @@ export function startSweep(
       links.write();
       // After the next paint: the page shows its settings before the sweep's workers compete
       // with its layout, and the first sweep's main-thread work is not piled onto the mode's.
+      // (A tab opened in the background starts it when first shown.)
       const mine = ++generation;
       requestAnimationFrame(() =>
         setTimeout(() => {
