@@ -49,7 +49,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   const std::int64_t done = train(*made.trainer, steps);
-  std::printf("%lld steps, diverged: %d\n", static_cast<long long>(done),
-              made.trainer->divergence.diverged ? 1 : 0);
+  // The loss after the steps, to compare builds (the fast-math one against the default).
+  const Evaluation ev = evaluate(*made.trainer);
+  std::printf("%lld steps, diverged: %d, train loss %.9g\n", static_cast<long long>(done),
+              made.trainer->divergence.diverged ? 1 : 0, ev.train_loss);
   return 0;
 }
