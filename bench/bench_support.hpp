@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace leaky::bench {
 
 #ifdef __EMSCRIPTEN__
@@ -18,11 +22,21 @@ inline constexpr const char* kPlatform = "wasm-node";
 inline constexpr const char* kPlatform = "native";
 #endif
 
-// CPU time of this process natively (on a shared machine, time other processes take does not
-// count). Emscripten's clock() is a coarse wall clock: there, the steady clock (microseconds).
+#ifdef __EMSCRIPTEN__
+// Node's CPU time of this process, in microseconds (the benchmarks run under Node only).
+EM_JS(double, leaky_bench_cpu_microseconds, (), {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+});
+#endif
+
+// CPU time of this process (on a shared machine, time other processes take does not count).
+// Emscripten's clock() is a coarse wall clock, which on a loaded machine counts the others'
+// time too: in wasm, Node's process.cpuUsage() (which also counts Node's own helper threads:
+// its JIT and garbage collector, idle once a benchmark has warmed up).
 inline double cpu_seconds() {
 #ifdef __EMSCRIPTEN__
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return leaky_bench_cpu_microseconds() * 1e-6;
 #else
   return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
 #endif
