@@ -51,6 +51,8 @@ inline double median(std::vector<double> v) {
 // The number of windows each measurement is split into; its median is reported (the peers'
 // method: the best of a few trials reads about 11% high against it).
 inline constexpr int kWindows = 9;
+// Seconds of work before the windows, in wasm.
+inline constexpr double kWasmWarmUp = 0.2;
 
 // Units of work per second: run(n) does n units. The median rate over kWindows windows
 // of seconds / kWindows each, every window timing chunks long enough (a few milliseconds)
@@ -60,6 +62,12 @@ template <class Run> double median_rate(double seconds, Run&& run) {
   std::size_t chunk = 1;
   for (double start = cpu_seconds(); cpu_seconds() - start < 5e-3; chunk *= 2)
     run(chunk);
+#ifdef __EMSCRIPTEN__
+  // V8 optimizes hot wasm functions in the background and uses that code from their next
+  // call: a few milliseconds were not enough (the first workload of a run read 2-4x low).
+  for (const double start = cpu_seconds(); cpu_seconds() - start < kWasmWarmUp;)
+    run(chunk);
+#endif
   std::vector<double> rates;
   for (int w = 0; w < kWindows; ++w) {
     std::size_t done = 0;
