@@ -5,6 +5,7 @@
 // in a -DLEAKY_NATIVE_ARCH=portable build (valgrind cannot run AVX-512), and divide the
 // instructions by the steps. Workloads: W1 (2 -> 8 -> 8 -> 1), W1-adam (the page's default,
 // 2 -> 8 -> 8 -> 8 -> 1 with Adam), W3 (784 -> 256 -> 256 -> 10, softmax); all Leaky ReLU.
+// Then prints the training loss, which tells two builds' arithmetic apart (fast math).
 //   leaky-step-profile WORKLOAD BATCH STEPS [scalar]
 #include "trainer.hpp"
 #include "workloads.hpp"
