@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace leaky::bench {
 
 #ifdef __EMSCRIPTEN__
@@ -18,11 +22,21 @@ inline constexpr const char* kPlatform = "wasm-node";
 inline constexpr const char* kPlatform = "native";
 #endif
 
-// CPU time of this process natively (on a shared machine, time other processes take does not
-// count). Emscripten's clock() is a coarse wall clock: there, the steady clock (microseconds).
+#ifdef __EMSCRIPTEN__
+// Node's CPU time of this process, in microseconds (the benchmarks run under Node only).
+EM_JS(double, leaky_bench_cpu_microseconds, (), {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+});
+#endif
+
+// CPU time of this process (on a shared machine, time other processes take does not count).
+// Emscripten's clock() is a coarse wall clock, which on a loaded machine counts the others'
+// time too: in wasm, Node's process.cpuUsage() (which also counts Node's own helper threads:
+// its JIT and garbage collector, idle once a benchmark has warmed up).
 inline double cpu_seconds() {
 #ifdef __EMSCRIPTEN__
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return leaky_bench_cpu_microseconds() * 1e-6;
 #else
   return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
 #endif
@@ -37,6 +51,8 @@ inline double median(std::vector<double> v) {
 // The number of windows each measurement is split into; its median is reported (the peers'
 // method: the best of a few trials reads about 11% high against it).
 inline constexpr int kWindows = 9;
+// Seconds of work before the windows, in wasm.
+inline constexpr double kWasmWarmUp = 0.2;
 
 // Units of work per second: run(n) does n units. The median rate over kWindows windows
 // of seconds / kWindows each, every window timing chunks long enough (a few milliseconds)
@@ -46,6 +62,12 @@ template <class Run> double median_rate(double seconds, Run&& run) {
   std::size_t chunk = 1;
   for (double start = cpu_seconds(); cpu_seconds() - start < 5e-3; chunk *= 2)
     run(chunk);
+#ifdef __EMSCRIPTEN__
+  // V8 optimizes hot wasm functions in the background and uses that code from their next
+  // call: a few milliseconds were not enough (the first workload of a run read 2-4x low).
+  for (const double start = cpu_seconds(); cpu_seconds() - start < kWasmWarmUp;)
+    run(chunk);
+#endif
   std::vector<double> rates;
   for (int w = 0; w < kWindows; ++w) {
     std::size_t done = 0;

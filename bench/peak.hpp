@@ -14,44 +14,52 @@
 
 namespace leaky::bench {
 
+#if LEAKY_SIMD
+using PeakBatch = xsimd::batch<float>;
+#else
+struct PeakBatch { // one lane
+  float v;
+  PeakBatch(float x = 0.0f) : v(x) {}
+  PeakBatch operator*(PeakBatch o) const { return PeakBatch(v * o.v); }
+  PeakBatch operator+(PeakBatch o) const { return PeakBatch(v + o.v); }
+  static constexpr std::size_t size = 1;
+};
+#endif
+inline constexpr int kPeakChains = 12; // latency of a multiply and an add x issue width, with room
+
+// n steps of acc = acc w + x on every chain: the multiply depends on acc, so no compiler can
+// hoist it out of the loop; acc tends to x / (1 - w) = 1, so it neither overflows nor goes
+// subnormal. A function of its own, called once per timed chunk: V8 optimizes a wasm function
+// for its next call, so a loop inlined into the timing loop ran as baseline code throughout
+// (a wasm "peak" of 5-9 GFLOP/s, below what the kernels reach, against 20-22 optimized).
+[[gnu::noinline]] inline float peak_chains(std::size_t n, PeakBatch x, PeakBatch w) {
+  using B = PeakBatch;
+  B acc[kPeakChains];
+  for (int i = 0; i < kPeakChains; ++i)
+    acc[i] = B(static_cast<float>(i));
+  for (std::size_t s = 0; s < n; ++s)
+    for (int i = 0; i < kPeakChains; ++i)
+      acc[i] = acc[i] * w + x;
+  B total = acc[0];
+  for (int i = 1; i < kPeakChains; ++i)
+    total = total + acc[i];
+#if LEAKY_SIMD
+  return xsimd::reduce_add(total);
+#else
+  return total.v;
+#endif
+}
+
 // GFLOP/s; scalar builds measure the same loop one float at a time.
 inline double peak_gflops(double seconds) {
-#if LEAKY_SIMD
-  using B = xsimd::batch<float>;
-#else
-  struct B { // one lane
-    float v;
-    B(float x = 0.0f) : v(x) {}
-    B operator*(B o) const { return B(v * o.v); }
-    B operator+(B o) const { return B(v + o.v); }
-    static constexpr std::size_t size = 1;
-  };
-#endif
-  constexpr int kAcc = 12; // chains: latency of a multiply and an add x issue width, with room
-  // acc = acc w + x: the multiply depends on acc, so no compiler can hoist it out of the loop;
-  // acc tends to x / (1 - w) = 1, so it neither overflows nor goes subnormal.
   volatile float seed = 1e-3f;
-  const B x(seed), w(1.0f - seed);
+  const PeakBatch x(seed), w(1.0f - seed);
   float sink = 0.0f;
-  const double steps_per_s = median_rate(seconds, [&](std::size_t n) {
-    B acc[kAcc];
-    for (int i = 0; i < kAcc; ++i)
-      acc[i] = B(static_cast<float>(i));
-    for (std::size_t s = 0; s < n; ++s)
-      for (int i = 0; i < kAcc; ++i)
-        acc[i] = acc[i] * w + x;
-    B total = acc[0];
-    for (int i = 1; i < kAcc; ++i)
-      total = total + acc[i];
-#if LEAKY_SIMD
-    sink += xsimd::reduce_add(total);
-#else
-    sink += total.v;
-#endif
-  });
+  const double steps_per_s =
+      median_rate(seconds, [&](std::size_t n) { sink += peak_chains(n, x, w); });
   volatile float keep = sink;
   (void)keep;
-  return steps_per_s * kAcc * B::size * 2 / 1e9;
+  return steps_per_s * kPeakChains * PeakBatch::size * 2 / 1e9;
 }
 
 } // namespace leaky::bench

@@ -18,6 +18,7 @@
 #include "peak.hpp"
 #include "predict.hpp"
 #include "trainer.hpp"
+#include "workloads.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -29,42 +30,6 @@
 using namespace leaky;
 
 namespace {
-
-RunConfig workload_config(Kind kind, std::vector<int> hidden, int points, int batch) {
-  RunConfig c = default_config();
-  c.data.spec.kind = DatasetKind::spiral;
-  c.data.spec.points = points;
-  c.data.spec.train_fraction = 0.5f;
-  c.hidden.clear();
-  for (int units : hidden) {
-    HiddenLayerSpec h;
-    h.units = units;
-    h.act = default_activation(kind);
-    c.hidden.push_back(h);
-  }
-  c.optimizer.lr = 0.03f;
-  c.training.batch_size = batch;
-  c.training.steps = 1000000000;
-  return c;
-}
-
-// 784 inputs in [0, 1), labels 0..9, from the run's PRNG.
-Dataset random_mnist_like(int rows) {
-  Dataset d;
-  d.task = Task::binary_classification;
-  d.inputs = d.base_inputs = 784;
-  d.classes = 10;
-  Rng rng(3);
-  d.x_train.resize(static_cast<std::size_t>(rows) * 784);
-  for (float& x : d.x_train)
-    x = rng.uniform();
-  d.y_train.resize(rows);
-  for (float& y : d.y_train)
-    y = static_cast<float>(rng.next_u32() % 10);
-  d.x_test = d.x_train;
-  d.y_test = d.y_train;
-  return d;
-}
 
 struct Row {
   std::string workload, kind, kernels, metric;
@@ -155,27 +120,28 @@ int main(int argc, char** argv) {
     for (Kernels k : kernel_list) {
       const std::string kn = k == Kernels::simd ? "simd" : "scalar";
       if (wanted("W1")) {
-        const RunConfig c = workload_config(kind, {8, 8}, 1000, 10); // 500 training points
+        const RunConfig c = bench::workload_config(kind, {8, 8}, 1000, 10); // 500 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
         report(training_row("W1", kind_name, kn, rows_per_second(*t, seconds, "W1"),
                             flops_of({2, 8, 8, 1})));
       }
       if (wanted("W2")) {
-        const RunConfig c = workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
+        const RunConfig c =
+            bench::workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
         report(training_row("W2", kind_name, kn, rows_per_second(*t, seconds, "W2"),
                             flops_of({2, 64, 64, 64, 1})));
       }
       if (wanted("W3")) {
-        RunConfig c = workload_config(kind, {256, 256}, 2, 64);
+        RunConfig c = bench::workload_config(kind, {256, 256}, 2, 64);
         c.loss = LossChoice::softmax_ce;
         c.optimizer.lr = 0.001f;
-        auto t = trainer_for(c, random_mnist_like(1024), k);
+        auto t = trainer_for(c, bench::random_mnist_like(1024), k);
         report(training_row("W3", kind_name, kn, rows_per_second(*t, seconds, "W3"),
                             flops_of({784, 256, 256, 10})));
       }
       if (wanted("W4")) {
-        const RunConfig c = workload_config(kind, {8, 8}, 1000, 10);
+        const RunConfig c = bench::workload_config(kind, {8, 8}, 1000, 10);
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
         // What the page does per frame: a 100 x 100 grid over the data's domain, features
         // expanded, forward, sigmoid.

@@ -1,5 +1,7 @@
 #include "optimizer.hpp"
 
+#include "finite.hpp"
+
 #include <cmath>
 
 namespace leaky {
@@ -12,23 +14,27 @@ OptimizerState make_optimizer_state(const OptimizerSpec& spec, std::size_t param
 }
 
 // The parameter and gradient blocks never overlap; saying so lets the loops vectorize.
-void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* __restrict params,
+bool optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* __restrict params,
                     const float* __restrict grad, std::size_t n) {
   ++state.t;
   const float lr = spec.lr;
+  std::uint32_t bad = 0;
   switch (spec.kind) {
   case OptimizerKind::sgd:
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i) {
       params[i] -= lr * grad[i];
-    return;
+      bad |= non_finite_bit(params[i]);
+    }
+    return bad == 0;
   case OptimizerKind::momentum: {
     const float mu = spec.momentum;
     float* __restrict v = state.m.data();
     for (std::size_t i = 0; i < n; ++i) {
       v[i] = mu * v[i] + grad[i];
       params[i] -= lr * (spec.nesterov ? grad[i] + mu * v[i] : v[i]);
+      bad |= non_finite_bit(params[i]);
     }
-    return;
+    return bad == 0;
   }
   case OptimizerKind::adam: {
     const float b1 = spec.beta1, b2 = spec.beta2;
@@ -42,9 +48,12 @@ void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* __r
       v[i] = b2 * v[i] + (1.0f - b2) * grad[i] * grad[i];
       params[i] -= lr * (m[i] / c1) / (std::sqrt(v[i] / c2) + spec.eps);
     }
-    return;
+    // A pass of its own: checked inside the loop above, the update cost 20% more (callgrind,
+    // the page's default network), where SGD's fused check saves a pass.
+    return all_finite(params, n);
   }
   }
+  return bad == 0;
 }
 
 void penalize(const float* params, float* grad, const std::uint8_t* mask, std::size_t n, float l1,

@@ -59,7 +59,8 @@ struct OptimizerState {
 
 OptimizerState make_optimizer_state(const OptimizerSpec& spec, std::size_t params);
 
-void optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* params,
+// One step over params[0 .. n); returns whether every updated parameter is finite.
+bool optimizer_step(const OptimizerSpec& spec, OptimizerState& state, float* params,
                     const float* grad, std::size_t n);
 
 // grad += l1 sign(w) + l2 w where mask[i] is nonzero. (Loss adds l1 |w| + l2/2 w^2.)

@@ -1,5 +1,6 @@
 #include "trainer.hpp"
 
+#include "finite.hpp"
 #include "init.hpp"
 #include "json_writer.hpp"
 #include "loss.hpp"
@@ -17,19 +18,6 @@ namespace {
 void shuffle(std::vector<std::uint32_t>& v, Rng& rng) {
   for (std::size_t i = v.size(); i > 1; --i)
     std::swap(v[i - 1], v[rng.next_below(static_cast<std::uint32_t>(i))]);
-}
-
-bool all_finite(const float* p, std::size_t n) {
-  // A float is NaN or infinite exactly when its exponent bits are all ones. Or-ing integer
-  // tests has no order to respect, so the compiler vectorizes this loop (a float sum would
-  // not be, without fast-math).
-  std::uint32_t bad = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    std::uint32_t bits;
-    std::memcpy(&bits, p + i, sizeof bits);
-    bad |= static_cast<std::uint32_t>((bits & 0x7f800000u) == 0x7f800000u);
-  }
-  return bad == 0;
 }
 
 // Names the first non-finite entry of a flat block: "layer 2 weights".
@@ -197,8 +185,8 @@ std::int64_t train(Trainer& t, std::int64_t n) {
       diverge(t, "the gradient of " + locate(net, t.batch_ws.grad) + " is not finite");
       break;
     }
-    optimizer_step(t.config.optimizer, t.optimizer, net.params.data(), grad, P);
-    if (!all_finite(net.params.data(), P)) {
+    // The update checks what it writes: one pass over the parameters, not two.
+    if (!optimizer_step(t.config.optimizer, t.optimizer, net.params.data(), grad, P)) {
       diverge(t, "the update made " + locate(net, net.params) + " non-finite");
       break;
     }

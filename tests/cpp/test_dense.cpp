@@ -231,6 +231,18 @@ std::vector<double> finite_differences(const Layer& l, int which) {
   return fd;
 }
 
+// FNV-1a over the bit patterns of every output, continuing from hash.
+constexpr std::uint64_t kHashStart = 1469598103934665603ull;
+std::uint64_t hash_outputs(std::uint64_t hash, const Grads& g) {
+  for (const std::vector<float>* v : {&g.Z, &g.dW, &g.db, &g.dX})
+    for (float f : *v) {
+      std::uint32_t bits;
+      std::memcpy(&bits, &f, sizeof bits);
+      hash = (hash ^ bits) * 1099511628211ull;
+    }
+  return hash;
+}
+
 // Shapes of the reference workloads (W1, W2, W3), out == 1 layers, odd sizes, and sums longer
 // than the SIMD path's 256-row panels of W^T (dX for out > 256) and X^T (Z for out == 1).
 const std::vector<Shape> kNamedShapes = {
@@ -238,6 +250,14 @@ const std::vector<Shape> kNamedShapes = {
     {64, 784, 256}, {64, 256, 256}, {64, 256, 10}, {7, 100, 1}, {5, 3, 1},    {1, 300, 17},
     {33, 37, 41},   {3, 1000, 5},   {100, 5, 33},  {2, 2, 2},   {64, 3, 3},   {16, 16, 16},
     {5, 9, 300},    {9, 600, 1},    {20, 6, 530}};
+
+// Shapes where the SIMD path packs contiguous rows of B (W for Z, dZ for dW: out >= 512 with
+// more than one block of rows), with slices of K outermost where N is whole vectors (Z with
+// in > 256, dW with batch > 256, dX with out > 256) and strips outermost where it is not,
+// at batches and widths that do not divide the tiles; and shapes just below the packing.
+const std::vector<Shape> kPackedShapes = {{40, 1024, 1024}, {20, 600, 512}, {300, 9, 512},
+                                          {12, 64, 520},    {13, 300, 517}, {9, 257, 256},
+                                          {17, 513, 384},   {5, 270, 528},  {9, 700, 511}};
 
 } // namespace
 
@@ -252,6 +272,12 @@ TEST_CASE("dense: both paths match double, and each other, for every shape 1..19
 TEST_CASE("dense: both paths match double on the workload shapes (784x256 batch 64, ...)") {
   std::uint64_t seed = 100000;
   for (Shape s : kNamedShapes)
+    check_layer(Layer(s, seed += 4));
+}
+
+TEST_CASE("dense: both paths match double on the shapes whose strips are packed") {
+  std::uint64_t seed = 150000;
+  for (Shape s : kPackedShapes)
     check_layer(Layer(s, seed += 4));
 }
 
@@ -324,18 +350,20 @@ TEST_CASE("dense: empty dimensions give empty sums (zeros) and the bias") {
 TEST_CASE("dense: the same bits natively and in wasm (a hash of every output)") {
   // Both paths are plain float multiplies and adds in a fixed order, so every build of every
   // target must produce these exact bits. The constant was taken from a native build.
-  std::uint64_t hash = 1469598103934665603ull; // FNV-1a over the outputs' bit patterns
+  std::uint64_t hash = kHashStart;
   for (Shape s : {Shape{64, 256, 10}, Shape{10, 8, 1}, Shape{10, 2, 8}, Shape{13, 17, 19}}) {
     const Layer l(s, 400000 + s.in);
-    for (Path path : {Path::dispatch, Path::scalar}) {
-      const Grads g = run(path, l);
-      for (const std::vector<float>* v : {&g.Z, &g.dW, &g.db, &g.dX})
-        for (float f : *v) {
-          std::uint32_t bits;
-          std::memcpy(&bits, &f, sizeof bits);
-          hash = (hash ^ bits) * 1099511628211ull;
-        }
-    }
+    for (Path path : {Path::dispatch, Path::scalar})
+      hash = hash_outputs(hash, run(path, l));
   }
   CHECK(hash == 3721455077980849883ull);
+}
+
+TEST_CASE("dense: the same bits natively and in wasm where strips are packed") {
+  // As above, for the packed shapes (kPackedShapes); the constant was taken from a native build.
+  std::uint64_t hash = kHashStart;
+  std::uint64_t seed = 500000;
+  for (Shape s : kPackedShapes)
+    hash = hash_outputs(hash, run(Path::dispatch, Layer(s, seed += 4)));
+  CHECK(hash == 414145139616262504ull);
 }

@@ -141,6 +141,28 @@ TEST_CASE("adam's first step is lr * g / (|g| + eps) per coordinate, whatever th
   CHECK(w[3] == doctest::Approx(-0.1 / 11.0).epsilon(1e-4));
 }
 
+TEST_CASE("optimizer_step reports whether every parameter it wrote is finite") {
+  // The trainer's only check of the update: a finite step says true; a NaN gradient, or (SGD,
+  // momentum) a step that overflows, at any position including a vector's tail, says false.
+  for (OptimizerKind kind : {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::adam})
+    for (std::size_t bad : {0u, 4u, 8u})
+      for (bool overflow : {false, true}) {
+        if (overflow && kind == OptimizerKind::adam) continue; // its step is at most about lr
+        INFO(optimizer_name(kind), " bad position ", bad, overflow ? " overflow" : " NaN");
+        const OptimizerSpec s = spec_of(kind, 1.0f);
+        OptimizerState st = make_optimizer_state(s, 9);
+        std::vector<float> w(9, 1.0f), g(9, 0.5f);
+        CHECK(optimizer_step(s, st, w.data(), g.data(), 9));
+        if (overflow) {
+          w[bad] = 3e38f;
+          g[bad] = -3e38f;
+        } else {
+          g[bad] = std::nanf("");
+        }
+        CHECK_FALSE(optimizer_step(s, st, w.data(), g.data(), 9));
+      }
+}
+
 TEST_CASE("penalize: grad += l1 sign(w) + l2 w on the masked positions only") {
   const std::vector<float> w = {0.5f, -2.0f, 0.0f, 3.0f};
   const std::vector<std::uint8_t> mask = {1, 1, 1, 0};
