@@ -210,8 +210,16 @@ rmSync(dir, { recursive: true, force: true });
 console.log(
   `\nSweep of the default network, 10 alphas x 5 seeds (50 runs); medians of ${repeats}:`,
 );
-console.log(`  page, 1 worker:          ${one.seconds.toFixed(2)} s`);
-console.log(`  page, ${poolWorkers} workers:         ${pool.seconds.toFixed(2)} s`);
+const spread = (xs: { seconds: number }[]) =>
+  xs
+    .map((x) => x.seconds)
+    .sort((a, b) => a - b)
+    .map((x) => x.toFixed(2))
+    .join(', ');
+console.log(`  page, 1 worker:          ${one.seconds.toFixed(2)} s (each: ${spread(ones)})`);
+console.log(
+  `  page, ${poolWorkers} workers:         ${pool.seconds.toFixed(2)} s (each: ${spread(pools)})`,
+);
 console.log(
   `  main thread, longest task during a sweep (from its start to its last chart): ${runLongest.toFixed(0)} ms (0: none over 50 ms)`,
 );
