@@ -21,15 +21,3 @@ export function runsCsv(lines: readonly string[]): string {
   for (const r of rows) out.push(columns.map((c) => csvCell(r[c])).join(','));
   return `${out.join('\n')}\n`;
 }
-
-/** Offers `text` as a file download named `name`. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
