@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../dom';
 import { formatValue } from '../text/format';
-import { onThemeChange, PLOT_THEME as T } from './plot-theme';
+import { onThemeChange, PLOT_THEME as T, themedAxis } from './plot-theme';
 
 const Z_MIN = -5;
 const Z_MAX = 5;
@@ -85,15 +85,8 @@ export class ActivationPlot {
   }
 
   private options(): uPlot.Options {
-    const axis = (label: string): uPlot.Axis => ({
-      label,
-      stroke: T.axis,
-      font: T.font,
-      labelFont: T.labelFont,
-      grid: { stroke: T.grid, width: 1 },
-      ticks: { stroke: T.grid, width: 1 },
-      values: (_u, splits) => splits.map((v) => formatValue(v)),
-    });
+    const axis = (label: string): uPlot.Axis =>
+      themedAxis(label, { values: (_u, splits) => splits.map((v) => formatValue(v)) });
     const opts: uPlot.Options = {
       width: 600,
       height: 360,

@@ -1,6 +1,7 @@
 // Colours and strokes of the canvases and charts (Okabe-Ito palette: safe for colour-blind
 // readers), for the light and the dark page. Drawing code reads PLOT_THEME when it draws; the
 // theme switch changes its values and the views redraw on 'themechange'.
+import type uPlot from 'uplot';
 
 const LIGHT = {
   f: { stroke: '#0072B2', width: 2.5, dash: [] as number[] },
@@ -41,4 +42,17 @@ export function setPlotTheme(dark: boolean): void {
 export function onThemeChange(redraw: () => void): () => void {
   window.addEventListener('themechange', redraw);
   return () => window.removeEventListener('themechange', redraw);
+}
+
+/** A chart axis in the current theme's colours and fonts; `more` adds or overrides options. */
+export function themedAxis(label: string, more: uPlot.Axis = {}): uPlot.Axis {
+  return {
+    label,
+    stroke: PLOT_THEME.axis,
+    font: PLOT_THEME.font,
+    labelFont: PLOT_THEME.labelFont,
+    grid: { stroke: PLOT_THEME.grid, width: 1 },
+    ticks: { stroke: PLOT_THEME.grid, width: 1 },
+    ...more,
+  };
 }

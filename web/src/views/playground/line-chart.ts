@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../../dom';
 import { formatValue } from '../../text/format';
-import { onThemeChange, PLOT_THEME as T } from '../plot-theme';
+import { onThemeChange, PLOT_THEME as T, themedAxis } from '../plot-theme';
 import { lineSwatch } from './legend';
 import { formatStep } from './summary-text';
 
@@ -112,15 +112,7 @@ export class LineChart {
 
   private build(): uPlot {
     const spec = this.spec;
-    const axis = (label: string): uPlot.Axis => ({
-      label,
-      stroke: T.axis,
-      font: T.font,
-      labelFont: T.labelFont,
-      labelSize: 20,
-      grid: { stroke: T.grid, width: 1 },
-      ticks: { stroke: T.grid, width: 1 },
-    });
+    const axis = (label: string): uPlot.Axis => themedAxis(label, { labelSize: 20 });
     const yScale: uPlot.Scale = spec.log ? { distr: 3, log: 10 } : {};
     if (spec.yRange !== undefined) yScale.range = spec.yRange;
     const opts: uPlot.Options = {

@@ -8,7 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h } from '../../dom';
 import { formatValue } from '../../text/format';
-import { onThemeChange, PLOT_THEME as T } from '../plot-theme';
+import { onThemeChange, PLOT_THEME as T, themedAxis } from '../plot-theme';
 
 export interface SweepSeries {
   label: string;
@@ -99,15 +99,7 @@ export class SweepChart {
     if (this.alphas.length === 0) return Promise.resolve();
     const xs = this.alphas;
     const smallest = Math.min(...xs.filter((a) => a !== 0).map(Math.abs), 1);
-    const axis = (label: string): uPlot.Axis => ({
-      label,
-      stroke: T.axis,
-      font: T.font,
-      labelFont: T.labelFont,
-      labelSize: 18,
-      grid: { stroke: T.grid, width: 1 },
-      ticks: { stroke: T.grid, width: 1 },
-    });
+    const axis = (label: string): uPlot.Axis => themedAxis(label, { labelSize: 18 });
     const data: uPlot.AlignedData = [xs];
     const series: uPlot.Series[] = [{ label: 'α' }];
     const bands: uPlot.Band[] = [];
