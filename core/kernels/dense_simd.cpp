@@ -98,6 +98,15 @@ template <class B> struct Tile {
   static constexpr bool kWide = B::size >= 16;
   static constexpr int kRows = kWide ? 8 : 4;
   static constexpr int kVecs = kWide ? 3 : 2;
+  // A product with fewer rows than kRows (a batch of 1 to 3 samples, or a one-row product such
+  // as db) gets more vectors per row instead: each accumulator is a chain of dependent adds, and
+  // a 1 x 2 tile keeps only two in flight where the adder has room for about 8 (wasm) or 12.
+  // At most these many accumulators, and never fewer vectors than kVecs.
+  static constexpr int kChains = kWide ? 12 : 8;
+  static constexpr int vecs_for(int rows) {
+    return rows >= kRows ? kVecs : std::max(kVecs, (kChains + rows - 1) / rows);
+  }
+  static constexpr int kMaxVecs = vecs_for(1);
 };
 
 // Rows m0 .. m0+R-1, columns n0 .. n0+NV*V-1, terms k0 .. k1-1; b points at B(k0, n0), its rows
@@ -116,14 +125,30 @@ void tile(const Product& p, const float* b, std::size_t ldb, std::size_t k0, std
                              : B(*p.init);
     }
   const float* a = p.a + m0 * p.a_m + k0 * p.a_k;
+  // Wide tiles load their NV vectors of B first and broadcast one A(m, k) at a time; tall
+  // ones (few rows, many vectors) broadcast their R values first and use each vector of B as
+  // it is loaded, so that NV loaded vectors and NV x R accumulators never need registers at
+  // once. Either way each accumulator adds its terms in k order: the same bits.
+  constexpr bool kBroadcastFirst = NV > R;
   for (std::size_t k = k0; k < k1; ++k, a += p.a_k, b += ldb) {
-    B w[NV];
-    for (int v = 0; v < NV; ++v)
-      w[v] = B::load_unaligned(b + v * V);
-    for (int r = 0; r < R; ++r) {
-      const B x(a[r * p.a_m]);
+    if constexpr (kBroadcastFirst) {
+      B x[R];
+      for (int r = 0; r < R; ++r)
+        x[r] = B(a[r * p.a_m]);
+      for (int v = 0; v < NV; ++v) {
+        const B w = B::load_unaligned(b + v * V);
+        for (int r = 0; r < R; ++r)
+          acc[r][v] += x[r] * w;
+      }
+    } else {
+      B w[NV];
       for (int v = 0; v < NV; ++v)
-        acc[r][v] += x * w[v];
+        w[v] = B::load_unaligned(b + v * V);
+      for (int r = 0; r < R; ++r) {
+        const B x(a[r * p.a_m]);
+        for (int v = 0; v < NV; ++v)
+          acc[r][v] += x * w[v];
+      }
     }
   }
   for (int r = 0; r < R; ++r)
@@ -163,10 +188,15 @@ void pack_panel(const Product& p, std::size_t k0, std::size_t k1, std::size_t n0
 
 template <class B> void product(const Product& p) {
   constexpr std::size_t V = B::size;
-  constexpr int MR = Tile<B>::kRows, NR = Tile<B>::kVecs;
+  constexpr int MR = Tile<B>::kRows;
+  // The panel holds kSliceK rows of the default strip; a strip of more vectors (few rows) takes
+  // proportionally fewer rows of K per slice. Each slice continues the sums in C, in k order.
+  constexpr std::size_t kPanel = kSliceK * Tile<B>::kVecs * V;
   assert(p.N >= V);
+  const std::size_t NR = Tile<B>::vecs_for(static_cast<int>(std::clamp<std::size_t>(p.M, 1, MR)));
+  const std::size_t slice = kPanel / (NR * V);
   const bool pack = p.b_n != 1 || (p.M > MR && p.b_k >= kPackStride);
-  alignas(64) float panel[kSliceK * NR * V]; // used when B's rows are strided
+  alignas(64) float panel[kPanel]; // used when B's rows are strided
   // Rows m < M of columns n0 .. n0 + vecs * V - 1, terms k0 .. k1 - 1.
   auto strip = [&](std::size_t n0, std::size_t vecs, std::size_t k0, std::size_t k1) {
     const float* b = p.b + k0 * p.b_k + n0 * p.b_n;
@@ -178,31 +208,32 @@ template <class B> void product(const Product& p) {
     }
     for (std::size_t m0 = 0; m0 < p.M; m0 += MR)
       with_count<MR>(std::min<std::size_t>(MR, p.M - m0), [&](auto R) {
-        with_count<NR>(vecs, [&](auto NV) { tile<B, R, NV>(p, b, ldb, k0, k1, m0, n0); });
+        with_count<Tile<B>::vecs_for(R)>(
+            vecs, [&](auto NV) { tile<B, R, NV>(p, b, ldb, k0, k1, m0, n0); });
       });
   };
-  if (pack && p.N % V == 0 && p.K > kSliceK) {
+  if (pack && p.N % V == 0 && p.K > slice) {
     // Slices of K outermost. Only where every strip is whole vectors: a partial last vector
     // is redone over columns an earlier strip already summed, which is right only when that
     // strip has finished all of K (the loop below).
-    for (std::size_t k0 = 0; k0 < p.K; k0 += kSliceK)
+    for (std::size_t k0 = 0; k0 < p.K; k0 += slice)
       for (std::size_t n0 = 0; n0 < p.N;) {
-        const std::size_t vecs = std::min<std::size_t>(NR, (p.N - n0) / V);
-        strip(n0, vecs, k0, std::min(p.K, k0 + kSliceK));
+        const std::size_t vecs = std::min(NR, (p.N - n0) / V);
+        strip(n0, vecs, k0, std::min(p.K, k0 + slice));
         n0 += vecs * V;
       }
     return;
   }
   // Column strips outermost: a strip of B (K x NR vectors) stays in cache for every row block.
   for (std::size_t n0 = 0; n0 < p.N;) {
-    std::size_t vecs = std::min<std::size_t>(NR, (p.N - n0) / V);
+    std::size_t vecs = std::min(NR, (p.N - n0) / V);
     if (vecs == 0) { // a partial vector: redo the last full one, ending at column N
       n0 = p.N - V;
       vecs = 1;
     }
     std::size_t k0 = 0;
     do { // once even when K == 0: C = init
-      const std::size_t k1 = pack ? std::min(p.K, k0 + kSliceK) : p.K;
+      const std::size_t k1 = pack ? std::min(p.K, k0 + slice) : p.K;
       strip(n0, vecs, k0, k1);
       k0 = k1;
     } while (k0 < p.K);

@@ -259,6 +259,14 @@ const std::vector<Shape> kPackedShapes = {{40, 1024, 1024}, {20, 600, 512}, {300
                                           {12, 64, 520},    {13, 300, 517}, {9, 257, 256},
                                           {17, 513, 384},   {5, 270, 528},  {9, 700, 511}};
 
+// Batches of 1 to 7, which take taller tiles (more vectors per row) than larger batches: widths
+// that fill them (up to 12 vectors of 16 lanes), that leave a partial strip or vector, and sums
+// longer than the smaller panel slices of those tiles (dX for out > 64 at batch 1 in wasm).
+const std::vector<Shape> kFewRowShapes = {
+    {1, 64, 64},  {1, 256, 256}, {1, 300, 517}, {1, 1024, 200}, {1, 70, 1000}, {2, 64, 200},
+    {2, 130, 77}, {3, 40, 130},  {3, 600, 33},  {4, 100, 190},  {5, 33, 260},  {7, 520, 47},
+    {1, 9, 193},  {2, 193, 9},   {6, 17, 101},  {1, 513, 1}};
+
 } // namespace
 
 TEST_CASE("dense: both paths match double, and each other, for every shape 1..19") {
@@ -278,6 +286,12 @@ TEST_CASE("dense: both paths match double on the workload shapes (784x256 batch 
 TEST_CASE("dense: both paths match double on the shapes whose strips are packed") {
   std::uint64_t seed = 150000;
   for (Shape s : kPackedShapes)
+    check_layer(Layer(s, seed += 4));
+}
+
+TEST_CASE("dense: both paths match double on batches of 1 to 7 (tall tiles)") {
+  std::uint64_t seed = 170000;
+  for (Shape s : kFewRowShapes)
     check_layer(Layer(s, seed += 4));
 }
 
