@@ -43,7 +43,7 @@ Workspace make_workspace(const Network& net, std::size_t capacity) {
   std::size_t widest = static_cast<std::size_t>(net.spec.inputs);
   for (const LayerView& l : net.layers) {
     const std::size_t size = capacity * l.out;
-    ws.z.emplace_back(size);
+    ws.z.emplace_back(l.is_output ? 0 : size); // the output layer writes only a
     ws.a.emplace_back(size);
     ws.noise.emplace_back(l.act.kind == Kind::rrelu ? size : 0);
     widest = std::max(widest, static_cast<std::size_t>(l.out));
@@ -98,6 +98,10 @@ const float* forward(const Network& net, const float* X, std::size_t n, Workspac
     const std::size_t size = n * l.out;
     float* z = ws.z[i].data();
     float* a = ws.a[i].data();
+    if (l.is_output) { // linear: its outputs are its pre-activations, written once
+      dense_forward(kernels, input, p + l.w, p + l.b, a, n, l.in, l.out);
+      break;
+    }
     dense_forward(kernels, input, p + l.w, p + l.b, z, n, l.in, l.out);
     if (l.alpha_count > 1) {
       prelu_per_unit_forward(z, a, p + l.alpha, n, l.out);
@@ -111,10 +115,7 @@ const float* forward(const Network& net, const float* X, std::size_t n, Workspac
       } else {
         act.training = false;
       }
-      if (l.is_output)
-        std::copy_n(z, size, a);
-      else
-        forward(kernels, act, {z, size}, {a, size}, noise);
+      forward(kernels, act, {z, size}, {a, size}, noise);
     }
     input = a;
   }

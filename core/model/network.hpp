@@ -84,7 +84,7 @@ enum class Mode { eval, train };
 // Buffers for batches of up to `capacity` samples, allocated once.
 struct Workspace {
   std::size_t capacity = 0;
-  std::vector<std::vector<float>> z, a;  // per layer, [capacity x out]
+  std::vector<std::vector<float>> z, a;  // per layer, [capacity x out]; z empty for the output
   std::vector<std::vector<float>> noise; // per layer, RReLU training slopes
   std::vector<float> grad;               // same layout as Network::params
   std::vector<float> delta, delta_prev;  // [capacity x widest layer]
@@ -95,8 +95,8 @@ Workspace make_workspace(const Network& net, std::size_t capacity);
 // The layer's activation with a per-layer PReLU slope read from params.
 Activation layer_activation(const Network& net, const LayerView& layer);
 
-// Forward pass of n <= capacity samples X [n x inputs]. Fills ws.z and ws.a for every layer
-// and returns the outputs [n x outputs] (logits, or predictions for mse). In train mode,
+// Forward pass of n <= capacity samples X [n x inputs]. Fills ws.z and ws.a for every hidden
+// layer and ws.a for the (linear) output layer, whose ws.z is empty, and returns the outputs [n x outputs] (logits, or predictions for mse). In train mode,
 // RReLU layers draw fresh slopes from `rng`.
 const float* forward(const Network& net, const float* X, std::size_t n, Workspace& ws,
                      Kernels kernels, Mode mode = Mode::eval, Rng* rng = nullptr);
