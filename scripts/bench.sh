@@ -5,6 +5,7 @@
 #   dense       dense layers of W1 and W3; SIMD vs scalar
 #   train       workloads W1-W4 (docs/definitions.md); relu vs leaky_relu, SIMD vs scalar
 #   eval        an evaluation and its JSON against 100 training steps, the page's default run
+#   tfp         W1 against the TensorFlow Playground's engine in one process (LEAKY_TFP_NN=its nn.ts)
 # dense and train print the machine's multiply-add peak, measured in the same run, and their
 # GFLOP/s as a fraction of it; every rate is a median of timed windows.
 set -euo pipefail
@@ -33,5 +34,14 @@ done
 node --import tsx bench/page/page-bench.ts
 # Sweeps: the page's worker pool against one worker, and the CLI's --jobs 1 and 2.
 node --import tsx bench/page/sweep-bench.ts
+# W1 against the TensorFlow Playground's engine, which is not in this repository: only when
+# LEAKY_TFP_NN names its src/nn.ts (bench/tfp/w1-vs-tfp.ts says how to get it).
+: > build/bench/tfp.jsonl
+if [[ -n "${LEAKY_TFP_NN:-}" ]]; then
+  node --import tsx bench/tfp/w1-vs-tfp.ts --nn "$LEAKY_TFP_NN"
+else
+  echo
+  echo "W1 against the TensorFlow Playground's engine: skipped (set LEAKY_TFP_NN to its src/nn.ts)"
+fi
 echo
-echo "JSON lines: build/bench/{activation,dense,train,eval,page,sweep}.jsonl"
+echo "JSON lines: build/bench/{activation,dense,train,eval,page,sweep,tfp}.jsonl"
