@@ -11,7 +11,8 @@
 // needs it), so the flops actually executed are fewer: "gflops_executed" counts those, also
 // as a fraction of the machine's multiply-add peak measured first in the same run (peak.hpp).
 // Then a scan, SIMD path and Leaky ReLU only: two square layers of width 64 to 1024 (the
-// network alone, w -> w -> w) at batches of 1 to 256.
+// network alone, w -> w -> w) at batches of 1 to 256, each cell's share of the peak measured
+// in windows paired with windows of the peak loop (peak.hpp, rate_and_peak_share).
 #include "activation.hpp"
 #include "bench_support.hpp"
 #include "dense.hpp"
@@ -180,19 +181,27 @@ int main(int argc, char** argv) {
   }
   // The scan: executed GFLOP/s of the SIMD path, as a fraction of the peak.
   const std::vector<std::size_t> widths = {64, 128, 256, 512, 1024}, batches = {1, 10, 32, 64, 256};
-  std::vector<std::vector<double>> scan(widths.size());
+  std::vector<std::vector<double>> scan(widths.size()), scan_share(widths.size());
 #if LEAKY_SIMD
   for (std::size_t i = 0; i < widths.size(); ++i)
     for (std::size_t batch : batches) {
       const std::size_t w = widths[i];
       Net net(Workload{"scan", {w, w, w}, batch});
-      const double sps =
-          steps_per_second(kSimd, net, default_activation(Kind::leaky_relu), seconds) * batch;
-      const double gflops = sps * 2 * (2.0 * w * w + 3.0 * w * w) / 1e9;
+      const std::optional<Activation> act = default_activation(Kind::leaky_relu);
+      const double flops_per_step = 2 * (2.0 * w * w + 3.0 * w * w) * batch;
+      const bench::RateAndShare r = bench::rate_and_peak_share(
+          seconds,
+          [&](std::size_t n) {
+            for (std::size_t s = 0; s < n; ++s)
+              step(kSimd, net, act);
+          },
+          flops_per_step);
+      const double gflops = r.units_per_s * flops_per_step / 1e9;
       scan[i].push_back(gflops);
+      scan_share[i].push_back(r.of_peak);
       std::printf("{\"bench\":\"dense_scan\",\"platform\":\"%s\",\"arch\":\"%s\",\"width\":%zu,"
                   "\"batch\":%zu,\"gflops_executed\":%.4g,\"of_peak\":%.4g}\n",
-                  bench::kPlatform, arch.c_str(), w, batch, gflops, gflops / peak);
+                  bench::kPlatform, arch.c_str(), w, batch, gflops, r.of_peak);
       std::fflush(stdout);
     }
 #endif
@@ -211,14 +220,16 @@ int main(int argc, char** argv) {
                 r.samples_per_s / s.samples_per_s, 100 * r.gflops_executed / peak);
   }
   if (!scan[0].empty()) {
-    std::printf("\nScan, SIMD, Leaky ReLU, w -> w -> w: executed GFLOP/s (of peak)\n%-6s", "width");
+    std::printf("\nScan, SIMD, Leaky ReLU, w -> w -> w: executed GFLOP/s (of the peak measured in "
+                "windows paired with the scan's)\n%-6s",
+                "width");
     for (std::size_t b : batches)
       std::printf(" %16s", ("batch " + std::to_string(b)).c_str());
     std::printf("\n");
     for (std::size_t i = 0; i < widths.size(); ++i) {
       std::printf("%-6zu", widths[i]);
-      for (double g : scan[i])
-        std::printf(" %8.1f (%4.0f%%)", g, 100 * g / peak);
+      for (std::size_t j = 0; j < scan[i].size(); ++j)
+        std::printf(" %8.1f (%4.0f%%)", scan[i][j], 100 * scan_share[i][j]);
       std::printf("\n");
     }
   }

@@ -62,4 +62,56 @@ inline double peak_gflops(double seconds) {
   return steps_per_s * kPeakChains * PeakBatch::size * 2 / 1e9;
 }
 
+// A workload's rate and its fraction of the peak, each of its kWindows windows followed by a
+// window of the peak loop as long: the rate is the median of the workload's windows, the
+// fraction the median of the ratios within each pair. A peak measured once at the start of a
+// run is not what the machine gives minutes later when another tenant shares its cores (the
+// in-run peak moved 1.5-2x within one scan); a pair's two windows see the same machine.
+//   run(n) does n units of work; flops_per_unit converts its rate to GFLOP/s.
+struct RateAndShare {
+  double units_per_s;
+  double of_peak;
+};
+template <class Run>
+RateAndShare rate_and_peak_share(double seconds, Run&& run, double flops_per_unit) {
+  volatile float seed = 1e-3f;
+  const PeakBatch x(seed), w(1.0f - seed);
+  float sink = 0.0f;
+  auto peak = [&](std::size_t n) { sink += peak_chains(n, x, w); };
+  const double peak_flops_per_step = static_cast<double>(kPeakChains) * PeakBatch::size * 2;
+  auto chunk_for = [](auto&& f) { // units per chunk of about a millisecond, after a warm-up
+    f(1);
+    std::size_t chunk = 1;
+    for (double start = cpu_seconds(); cpu_seconds() - start < 1e-3; chunk *= 2)
+      f(chunk);
+#ifdef __EMSCRIPTEN__
+    for (const double start = cpu_seconds(); cpu_seconds() - start < kWasmWarmUp / 2;)
+      f(chunk);
+#endif
+    return chunk;
+  };
+  const std::size_t run_chunk = chunk_for(run), peak_chunk = chunk_for(peak);
+  auto window = [&](auto&& f, std::size_t chunk) { // units per second over one window
+    std::size_t done = 0;
+    const double start = cpu_seconds();
+    double elapsed = 0.0;
+    do {
+      f(chunk);
+      done += chunk;
+      elapsed = cpu_seconds() - start;
+    } while (elapsed < seconds / kWindows);
+    return static_cast<double>(done) / elapsed;
+  };
+  std::vector<double> rates, shares;
+  for (int i = 0; i < kWindows; ++i) {
+    const double r = window(run, run_chunk);
+    const double p = window(peak, peak_chunk);
+    rates.push_back(r);
+    shares.push_back(r * flops_per_unit / (p * peak_flops_per_step));
+  }
+  volatile float keep = sink;
+  (void)keep;
+  return {median(rates), median(shares)};
+}
+
 } // namespace leaky::bench

@@ -10,8 +10,9 @@
 // rows actually trained (an epoch's last batch may be short); a run that diverges while timed
 // stops the benchmark with an error. GFLOP/s twice: as docs/definitions.md counts them
 // (6 in out per layer per sample) and as executed (the first layer computes no dX: 4 in out
-// there), the latter also as a fraction of this machine's multiply-add peak, measured first
-// in the same run (peak.hpp). Prints JSON lines, then a table.
+// there), the latter also as a fraction of this machine's multiply-add peak: for the training
+// workloads from windows paired with windows of the peak loop, for W4 against the peak
+// measured at the start (peak.hpp). Prints JSON lines, then a table.
 //   leaky-bench-train [--seconds S] [--only W1,W3]
 #include "bench_support.hpp"
 #include "dataset.hpp"
@@ -35,6 +36,7 @@ struct Row {
   std::string workload, kind, kernels, metric;
   double value;
   double gflops = 0.0, gflops_executed = 0.0;
+  double of_peak = -1.0; // from paired windows; -1: against the peak measured at the start
 };
 
 // Flops per sample of a training step: as conventionally counted, and as executed.
@@ -52,23 +54,31 @@ Flops flops_of(const std::vector<int>& sizes) {
   return f;
 }
 
-// Rows trained per second: steps are timed, and the rows they took counted from the
-// trainer's position in its epochs. Exits when the run diverges.
-double rows_per_second(Trainer& t, double seconds, const char* workload) {
+// Rows trained per second, and the executed flops' share of the peak (windows paired with
+// windows of the peak loop, peak.hpp): steps are timed, and the rows they took counted from
+// the trainer's position in its epochs. Exits when the run diverges.
+bench::RateAndShare rows_per_second(Trainer& t, double seconds, const char* workload,
+                                    const Flops& f) {
   const std::int64_t rows = t.data.train_size();
   std::int64_t trained = 0;
-  const double steps_per_s = bench::median_rate(seconds, [&](std::size_t n) {
-    const std::int64_t before = t.epoch * rows + static_cast<std::int64_t>(t.cursor);
-    train(t, static_cast<std::int64_t>(n));
-    trained += t.epoch * rows + static_cast<std::int64_t>(t.cursor) - before;
-  });
+  // An epoch's mean rows per step (its last batch may be short), for the flops of a step.
+  const double rows_per_step = static_cast<double>(rows) / batches_per_epoch(t);
+  const bench::RateAndShare steps = bench::rate_and_peak_share(
+      seconds,
+      [&](std::size_t n) {
+        const std::int64_t before = t.epoch * rows + static_cast<std::int64_t>(t.cursor);
+        train(t, static_cast<std::int64_t>(n));
+        trained += t.epoch * rows + static_cast<std::int64_t>(t.cursor) - before;
+      },
+      f.executed * rows_per_step);
   if (t.divergence.diverged) {
     std::fprintf(stderr,
                  "leaky-bench-train: %s diverged at step %lld (%s): its figures mean nothing\n",
                  workload, static_cast<long long>(t.divergence.step), t.divergence.cause.c_str());
     std::exit(1);
   }
-  return steps_per_s * static_cast<double>(trained) / static_cast<double>(t.step);
+  return {steps.units_per_s * static_cast<double>(trained) / static_cast<double>(t.step),
+          steps.of_peak};
 }
 
 std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k) {
@@ -81,10 +91,11 @@ std::unique_ptr<Trainer> trainer_for(const RunConfig& c, Dataset data, Kernels k
 }
 
 Row training_row(const char* workload, const std::string& kind, const std::string& kernels,
-                 double samples_per_s, const Flops& f) {
-  Row r{workload, kind, kernels, "samples_per_s", samples_per_s};
-  r.gflops = samples_per_s * f.conventional / 1e9;
-  r.gflops_executed = samples_per_s * f.executed / 1e9;
+                 const bench::RateAndShare& rate, const Flops& f) {
+  Row r{workload, kind, kernels, "samples_per_s", rate.units_per_s};
+  r.gflops = rate.units_per_s * f.conventional / 1e9;
+  r.gflops_executed = rate.units_per_s * f.executed / 1e9;
+  r.of_peak = rate.of_peak;
   return r;
 }
 
@@ -99,6 +110,7 @@ int main(int argc, char** argv) {
   const double peak = bench::peak_gflops(seconds);
   std::printf("{\"bench\":\"peak\",\"platform\":\"%s\",\"arch\":\"%s\",\"gflop_per_s\":%.4g}\n",
               bench::kPlatform, std::string(simd_arch_name()).c_str(), peak);
+  auto share = [&](const Row& r) { return r.of_peak >= 0 ? r.of_peak : r.gflops_executed / peak; };
   auto report = [&](Row r) {
     std::printf("{\"bench\":\"train\",\"platform\":\"%s\",\"arch\":\"%s\",\"workload\":\"%s\","
                 "\"activation\":\"%s\",\"kernels\":\"%s\",\"%s\":%.6g",
@@ -107,7 +119,7 @@ int main(int argc, char** argv) {
                 r.workload.c_str(), r.kind.c_str(), r.kernels.c_str(), r.metric.c_str(), r.value);
     if (r.gflops > 0)
       std::printf(",\"gflop_per_s\":%.4g,\"gflop_per_s_executed\":%.4g,\"of_peak\":%.4g", r.gflops,
-                  r.gflops_executed, r.gflops_executed / peak);
+                  r.gflops_executed, share(r));
     std::printf("}\n");
     std::fflush(stdout);
     rows.push_back(r);
@@ -122,23 +134,23 @@ int main(int argc, char** argv) {
       if (wanted("W1")) {
         const RunConfig c = bench::workload_config(kind, {8, 8}, 1000, 10); // 500 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        report(training_row("W1", kind_name, kn, rows_per_second(*t, seconds, "W1"),
-                            flops_of({2, 8, 8, 1})));
+        const Flops f = flops_of({2, 8, 8, 1});
+        report(training_row("W1", kind_name, kn, rows_per_second(*t, seconds, "W1", f), f));
       }
       if (wanted("W2")) {
         const RunConfig c =
             bench::workload_config(kind, {64, 64, 64}, 2000, 32); // 1000 training points
         auto t = trainer_for(c, make_dataset(c.data.spec), k);
-        report(training_row("W2", kind_name, kn, rows_per_second(*t, seconds, "W2"),
-                            flops_of({2, 64, 64, 64, 1})));
+        const Flops f = flops_of({2, 64, 64, 64, 1});
+        report(training_row("W2", kind_name, kn, rows_per_second(*t, seconds, "W2", f), f));
       }
       if (wanted("W3")) {
         RunConfig c = bench::workload_config(kind, {256, 256}, 2, 64);
         c.loss = LossChoice::softmax_ce;
         c.optimizer.lr = 0.001f;
         auto t = trainer_for(c, bench::random_mnist_like(1024), k);
-        report(training_row("W3", kind_name, kn, rows_per_second(*t, seconds, "W3"),
-                            flops_of({784, 256, 256, 10})));
+        const Flops f = flops_of({784, 256, 256, 10});
+        report(training_row("W3", kind_name, kn, rows_per_second(*t, seconds, "W3", f), f));
       }
       if (wanted("W4")) {
         const RunConfig c = bench::workload_config(kind, {8, 8}, 1000, 10);
@@ -167,6 +179,6 @@ int main(int argc, char** argv) {
     std::printf("%-4s %-11s %-8s %12.3g %-3s %10.2f %10.2f %7.1f%%\n", r.workload.c_str(),
                 r.kind.c_str(), r.kernels.c_str(), r.value,
                 r.metric == "grids_per_s" ? "g/s" : "s/s", r.gflops, r.gflops_executed,
-                100 * r.gflops_executed / peak);
+                100 * share(r));
   return 0;
 }
