@@ -34,12 +34,16 @@ struct Rng {
   // Uniform in [0, bound), bound >= 1, unbiased: rejection below 2^32 mod bound, then the
   // remainder. (Data generation's portable::below is Lemire's multiply-shift, which draws
   // other numbers from the same stream: each keeps its own, so that no seed changes.)
+  // The threshold is a remainder mod bound, so below bound: a draw of bound or more (all but
+  // bound / 2^32 of them) is accepted without computing it, which saves one of the two integer
+  // divisions per call (the shuffle makes one call per training row and epoch).
   std::uint32_t next_below(std::uint32_t bound) {
-    const std::uint32_t threshold = (0u - bound) % bound;
-    std::uint32_t r;
-    do
-      r = next_u32();
-    while (r < threshold);
+    std::uint32_t r = next_u32();
+    if (r < bound) {
+      const std::uint32_t threshold = (0u - bound) % bound;
+      while (r < threshold)
+        r = next_u32();
+    }
     return r % bound;
   }
 };

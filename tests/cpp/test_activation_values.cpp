@@ -261,3 +261,28 @@ TEST_CASE("PCG32 gives the reference stream, natively and in wasm alike") {
     CHECK((x >= 0.0f && x < 1.0f));
   }
 }
+
+TEST_CASE("next_below draws what the plain rejection loop draws (every seed's shuffle stays)") {
+  // The definition: reject r below (2^32 - bound) % bound, then take r % bound. next_below
+  // skips the threshold when r >= bound; its draws and the stream after them must not change.
+  auto reference = [](Rng& rng, std::uint32_t bound) {
+    const std::uint32_t threshold = (0u - bound) % bound;
+    std::uint32_t r;
+    do
+      r = rng.next_u32();
+    while (r < threshold);
+    return r % bound;
+  };
+  // Small bounds (a shuffle's), and large ones where a draw is below the threshold often
+  // (2^31 + 1: nearly half of the draws are rejected).
+  for (std::uint32_t bound : {1u, 2u, 3u, 7u, 250u, 1000u, 65537u, 0x80000001u, 0xfffffffbu}) {
+    Rng a(11, bound), b(11, bound);
+    for (int i = 0; i < 2000; ++i) {
+      const std::uint32_t x = a.next_below(bound), y = reference(b, bound);
+      CHECK(x == y);
+      CHECK(x < bound);
+      if (x != y) break;
+    }
+    CHECK(a.state == b.state);
+  }
+}
