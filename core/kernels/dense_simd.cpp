@@ -156,9 +156,36 @@ void tile(const Product& p, const float* b, std::size_t ldb, std::size_t k0, std
       acc[r][v].store_unaligned(p.c + (m0 + r) * p.ldc + n0 + v * V);
 }
 
+// The batch a panel's blocks are transposed with, and the transposition. xsimd 13 transposes
+// floats with shuffles on SSE, AVX and NEON, but on AVX-512 and wasm SIMD through memory, one
+// element at a time: natively, dX at batch 1 ran at a twentieth of its arithmetic's speed. So
+// 16-lane targets transpose 8 x 8 blocks with AVX's shuffles (the panel is only copied floats:
+// how it is cut into blocks changes no value), and wasm uses log2(4) rounds of interleaves,
+// which transpose V x V on any target: round r pairs row i with row i + V/2.
+template <class B>
+using TransposeBatch = std::conditional_t<(B::size > 8), xsimd::make_sized_batch_t<float, 8>, B>;
+
+template <class T> void transpose_block(T* rows) {
+#if XSIMD_WITH_WASM
+  if constexpr (std::is_same_v<typename T::arch_type, xsimd::wasm>) {
+    constexpr std::size_t V = T::size;
+    for (std::size_t round = 1; round < V; round *= 2) {
+      T next[V];
+      for (std::size_t i = 0; i < V / 2; ++i) {
+        next[2 * i] = xsimd::zip_lo(rows[i], rows[i + V / 2]);
+        next[2 * i + 1] = xsimd::zip_hi(rows[i], rows[i + V / 2]);
+      }
+      std::copy_n(next, V, rows);
+    }
+    return;
+  }
+#endif
+  xsimd::transpose(rows, rows + T::size);
+}
+
 // panel[(k - k0) * width + j] = B(k, n0 + j) for k0 <= k < k1, j < width (a multiple of V).
-// Where B's columns are contiguous (b_k == 1, as for W^T and X^T), V x V blocks are
-// transposed in registers; the rest is copied one element at a time.
+// Where B's columns are contiguous (b_k == 1, as for W^T and X^T), blocks are transposed in
+// registers; the rest is copied one element at a time.
 template <class B>
 void pack_panel(const Product& p, std::size_t k0, std::size_t k1, std::size_t n0, std::size_t width,
                 float* panel) {
@@ -171,13 +198,15 @@ void pack_panel(const Product& p, std::size_t k0, std::size_t k1, std::size_t n0
     return;
   }
   if (p.b_k == 1) {
-    for (; k + V <= k1; k += V)
-      for (std::size_t j = 0; j < width; j += V) {
-        B block[V];
-        for (std::size_t l = 0; l < V; ++l)
-          block[l] = B::load_unaligned(p.b + (n0 + j + l) * p.b_n + k);
-        xsimd::transpose(block, block + V);
-        for (std::size_t l = 0; l < V; ++l)
+    using T = TransposeBatch<B>;
+    constexpr std::size_t TV = T::size; // divides V, hence width
+    for (; k + TV <= k1; k += TV)
+      for (std::size_t j = 0; j < width; j += TV) {
+        T block[TV];
+        for (std::size_t l = 0; l < TV; ++l)
+          block[l] = T::load_unaligned(p.b + (n0 + j + l) * p.b_n + k);
+        transpose_block(block);
+        for (std::size_t l = 0; l < TV; ++l)
           block[l].store_unaligned(panel + (k - k0 + l) * width + j);
       }
   }
