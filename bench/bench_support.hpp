@@ -54,10 +54,9 @@ inline constexpr int kWindows = 9;
 // Seconds of work before the windows, in wasm.
 inline constexpr double kWasmWarmUp = 0.2;
 
-// Units of work per second: run(n) does n units. The median rate over kWindows windows
-// of seconds / kWindows each, every window timing chunks long enough (a few milliseconds)
-// for the clock's cost and resolution not to count.
-template <class Run> double median_rate(double seconds, Run&& run) {
+// Units of work per chunk, after a warm-up: chunks long enough (a few milliseconds) for the
+// clock's cost and resolution not to count. run(n) does n units.
+template <class Run> std::size_t warmed_chunk(Run&& run) {
   run(1); // warm-up: page in the buffers, let the JIT tier up
   std::size_t chunk = 1;
   for (double start = cpu_seconds(); cpu_seconds() - start < 5e-3; chunk *= 2)
@@ -68,18 +67,29 @@ template <class Run> double median_rate(double seconds, Run&& run) {
   for (const double start = cpu_seconds(); cpu_seconds() - start < kWasmWarmUp;)
     run(chunk);
 #endif
+  return chunk;
+}
+
+// Units per second over one window of at least `seconds`, run in chunks.
+template <class Run> double window_rate(Run&& run, std::size_t chunk, double seconds) {
+  std::size_t done = 0;
+  const double start = cpu_seconds();
+  double elapsed = 0.0;
+  do {
+    run(chunk);
+    done += chunk;
+    elapsed = cpu_seconds() - start;
+  } while (elapsed < seconds);
+  return static_cast<double>(done) / elapsed;
+}
+
+// Units of work per second: run(n) does n units. The median rate over kWindows windows
+// of seconds / kWindows each.
+template <class Run> double median_rate(double seconds, Run&& run) {
+  const std::size_t chunk = warmed_chunk(run);
   std::vector<double> rates;
-  for (int w = 0; w < kWindows; ++w) {
-    std::size_t done = 0;
-    const double start = cpu_seconds();
-    double elapsed = 0.0;
-    do {
-      run(chunk);
-      done += chunk;
-      elapsed = cpu_seconds() - start;
-    } while (elapsed < seconds / kWindows);
-    rates.push_back(static_cast<double>(done) / elapsed);
-  }
+  for (int w = 0; w < kWindows; ++w)
+    rates.push_back(window_rate(run, chunk, seconds / kWindows));
   return median(rates);
 }
 

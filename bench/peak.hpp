@@ -50,6 +50,9 @@ inline constexpr int kPeakChains = 12; // latency of a multiply and an add x iss
 #endif
 }
 
+// Flops of one step of peak_chains: a multiply and an add per lane per chain.
+inline constexpr double kPeakFlopsPerStep = kPeakChains * PeakBatch::size * 2.0;
+
 // GFLOP/s; scalar builds measure the same loop one float at a time.
 inline double peak_gflops(double seconds) {
   volatile float seed = 1e-3f;
@@ -59,7 +62,7 @@ inline double peak_gflops(double seconds) {
       median_rate(seconds, [&](std::size_t n) { sink += peak_chains(n, x, w); });
   volatile float keep = sink;
   (void)keep;
-  return steps_per_s * kPeakChains * PeakBatch::size * 2 / 1e9;
+  return steps_per_s * kPeakFlopsPerStep / 1e9;
 }
 
 // A workload's rate and its fraction of the peak, each of its kWindows windows followed by a
@@ -78,36 +81,13 @@ RateAndShare rate_and_peak_share(double seconds, Run&& run, double flops_per_uni
   const PeakBatch x(seed), w(1.0f - seed);
   float sink = 0.0f;
   auto peak = [&](std::size_t n) { sink += peak_chains(n, x, w); };
-  const double peak_flops_per_step = static_cast<double>(kPeakChains) * PeakBatch::size * 2;
-  auto chunk_for = [](auto&& f) { // units per chunk of about a millisecond, after a warm-up
-    f(1);
-    std::size_t chunk = 1;
-    for (double start = cpu_seconds(); cpu_seconds() - start < 1e-3; chunk *= 2)
-      f(chunk);
-#ifdef __EMSCRIPTEN__
-    for (const double start = cpu_seconds(); cpu_seconds() - start < kWasmWarmUp / 2;)
-      f(chunk);
-#endif
-    return chunk;
-  };
-  const std::size_t run_chunk = chunk_for(run), peak_chunk = chunk_for(peak);
-  auto window = [&](auto&& f, std::size_t chunk) { // units per second over one window
-    std::size_t done = 0;
-    const double start = cpu_seconds();
-    double elapsed = 0.0;
-    do {
-      f(chunk);
-      done += chunk;
-      elapsed = cpu_seconds() - start;
-    } while (elapsed < seconds / kWindows);
-    return static_cast<double>(done) / elapsed;
-  };
+  const std::size_t run_chunk = warmed_chunk(run), peak_chunk = warmed_chunk(peak);
   std::vector<double> rates, shares;
   for (int i = 0; i < kWindows; ++i) {
-    const double r = window(run, run_chunk);
-    const double p = window(peak, peak_chunk);
+    const double r = window_rate(run, run_chunk, seconds / kWindows);
+    const double p = window_rate(peak, peak_chunk, seconds / kWindows);
     rates.push_back(r);
-    shares.push_back(r * flops_per_unit / (p * peak_flops_per_step));
+    shares.push_back(r * flops_per_unit / (p * kPeakFlopsPerStep));
   }
   volatile float keep = sink;
   (void)keep;
