@@ -106,7 +106,6 @@ template <class B> struct Tile {
   static constexpr int vecs_for(int rows) {
     return rows >= kRows ? kVecs : std::max(kVecs, (kChains + rows - 1) / rows);
   }
-  static constexpr int kMaxVecs = vecs_for(1);
 };
 
 // Rows m0 .. m0+R-1, columns n0 .. n0+NV*V-1, terms k0 .. k1-1; b points at B(k0, n0), its rows

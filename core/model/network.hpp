@@ -96,8 +96,9 @@ Workspace make_workspace(const Network& net, std::size_t capacity);
 Activation layer_activation(const Network& net, const LayerView& layer);
 
 // Forward pass of n <= capacity samples X [n x inputs]. Fills ws.z and ws.a for every hidden
-// layer and ws.a for the (linear) output layer, whose ws.z is empty, and returns the outputs [n x outputs] (logits, or predictions for mse). In train mode,
-// RReLU layers draw fresh slopes from `rng`.
+// layer and ws.a for the (linear) output layer, whose ws.z is empty, and returns the outputs
+// [n x outputs] (logits, or predictions for mse). In train mode, RReLU layers draw fresh
+// slopes from `rng`.
 const float* forward(const Network& net, const float* X, std::size_t n, Workspace& ws,
                      Kernels kernels, Mode mode = Mode::eval, Rng* rng = nullptr);
 
