@@ -53,16 +53,27 @@ inline constexpr int kPeakChains = 12; // latency of a multiply and an add x iss
 // Flops of one step of peak_chains: a multiply and an add per lane per chain.
 inline constexpr double kPeakFlopsPerStep = kPeakChains * PeakBatch::size * 2.0;
 
+// The peak loop as a unit of work for median_rate and window_rate: run(n) does n steps of
+// peak_chains on inputs the compiler cannot see, and keeps their sum, so that neither the
+// inputs nor the loop can be folded away.
+struct PeakLoop {
+  static float opaque(float v) {
+    volatile float seen = v;
+    return seen;
+  }
+  PeakBatch x{opaque(1e-3f)}, w{1.0f - opaque(1e-3f)};
+  float sink = 0.0f;
+  void operator()(std::size_t n) { sink += peak_chains(n, x, w); }
+  ~PeakLoop() {
+    volatile float keep = sink;
+    (void)keep;
+  }
+};
+
 // GFLOP/s; scalar builds measure the same loop one float at a time.
 inline double peak_gflops(double seconds) {
-  volatile float seed = 1e-3f;
-  const PeakBatch x(seed), w(1.0f - seed);
-  float sink = 0.0f;
-  const double steps_per_s =
-      median_rate(seconds, [&](std::size_t n) { sink += peak_chains(n, x, w); });
-  volatile float keep = sink;
-  (void)keep;
-  return steps_per_s * kPeakFlopsPerStep / 1e9;
+  PeakLoop peak;
+  return median_rate(seconds, peak) * kPeakFlopsPerStep / 1e9;
 }
 
 // A workload's rate and its fraction of the peak, each of its kWindows windows followed by a
@@ -77,10 +88,7 @@ struct RateAndShare {
 };
 template <class Run>
 RateAndShare rate_and_peak_share(double seconds, Run&& run, double flops_per_unit) {
-  volatile float seed = 1e-3f;
-  const PeakBatch x(seed), w(1.0f - seed);
-  float sink = 0.0f;
-  auto peak = [&](std::size_t n) { sink += peak_chains(n, x, w); };
+  PeakLoop peak;
   const std::size_t run_chunk = warmed_chunk(run), peak_chunk = warmed_chunk(peak);
   std::vector<double> rates, shares;
   for (int i = 0; i < kWindows; ++i) {
@@ -89,8 +97,6 @@ RateAndShare rate_and_peak_share(double seconds, Run&& run, double flops_per_uni
     rates.push_back(r);
     shares.push_back(r * flops_per_unit / (p * kPeakFlopsPerStep));
   }
-  volatile float keep = sink;
-  (void)keep;
   return {median(rates), median(shares)};
 }
 

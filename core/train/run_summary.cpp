@@ -3,6 +3,7 @@
 #include "unit_totals.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace leaky {
 
@@ -46,7 +47,7 @@ RunSummary run_to_end(Trainer& t) {
   std::optional<Evaluation> first, last;
   train_evaluating(t, [&](Evaluation&& ev) {
     if (!first)
-      first = ev;
+      first = std::move(ev);
     else if (!t.divergence.diverged)
       last = std::move(ev); // a diverged one is not kept
     return true;
