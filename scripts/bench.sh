@@ -5,9 +5,10 @@
 #   dense       dense layers of W1 and W3; SIMD vs scalar
 #   train       workloads W1-W4 (docs/definitions.md); relu vs leaky_relu, SIMD vs scalar
 #   eval        an evaluation and its JSON against 100 training steps, the page's default run
-#   tfp         W1 against the TensorFlow Playground's engine in one process (LEAKY_TFP_NN=its nn.ts)
 # dense and train print the machine's multiply-add peak, measured in the same run, and their
-# GFLOP/s as a fraction of it; every rate is a median of timed windows.
+# GFLOP/s as a fraction of it; every rate is a median of timed windows. Then, under Node only:
+# the page and the sweep in headless Chromium, and, when LEAKY_TFP_NN names the TensorFlow
+# Playground's src/nn.ts, W1 in that engine against this one in one process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

@@ -24,7 +24,12 @@ const packs = new Map<string, string>();
 /** Both variants, one after the other, compressed by the zstd command at its level 19. */
 function pack(dir: string): string {
   const paths = ORDER.map((v) => join(dir, `leaky_${v}.wasm`));
-  const key = paths.map((p) => `${p}:${statSync(p).size}:${statSync(p).mtimeMs}`).join('|');
+  const key = paths
+    .map((p) => {
+      const { size, mtimeMs } = statSync(p);
+      return `${p}:${size}:${mtimeMs}`;
+    })
+    .join('|');
   const known = packs.get(key);
   if (known !== undefined) return known;
   const files = paths.map((p) => readFileSync(p));

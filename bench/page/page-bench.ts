@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, DIST, PAGE_FILE, ROOT } from '../../tests/e2e/support/harness.ts';
+import { median } from './median.ts';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,7 +24,6 @@ const arg = (name: string, fallback: number): number => {
 };
 const seconds = arg('seconds', 5);
 const loads = arg('loads', 5);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const html = readFileSync(PAGE_FILE);
 const lines: Record<string, unknown>[] = [];

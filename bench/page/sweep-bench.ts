@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, ROOT } from '../../tests/e2e/support/harness.ts';
+import { median } from './median.ts';
 
 const i = process.argv.indexOf('--repeats');
 const repeats = i >= 0 ? Number(process.argv[i + 1]) : 3;
@@ -133,10 +134,6 @@ async function pageSweep(workers: number): Promise<{
   return { seconds, request, openLongest, firstLongest, runLongest };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const poolWorkers = Math.max(1, cores);
 // One worker and the pool alternate, so a change in the machine's load touches both alike.
 const ones: Awaited<ReturnType<typeof pageSweep>>[] = [];

@@ -87,9 +87,12 @@ export class EmbedApi {
   private readonly stepEvents = throttle(THROTTLE_MS.step, (d: Events['step']) =>
     this.emit('step', d),
   );
-  private readonly statEvents = throttle(THROTTLE_MS.statistics, (d: EmbedStatistics) =>
-    this.emit('statistics', d),
-  );
+  // Built when sent, from the newest evaluations: not on every frame, which the throttle
+  // would mostly drop.
+  private readonly statEvents = throttle(THROTTLE_MS.statistics, () => {
+    const s = this.statistics();
+    if (s !== null) this.emit('statistics', s);
+  });
 
   constructor(private readonly options: ApiServerOptions) {
     const o = options.parentOrigin;
@@ -128,8 +131,7 @@ export class EmbedApi {
           fresh = true;
         });
         if (!this.enabled) return; // nobody listens: no statistics built per frame
-        const s = fresh ? this.statistics() : null;
-        if (s !== null) this.statEvents.call(s);
+        if (fresh) this.statEvents.call(undefined);
         this.stepEvents.call({
           step: f.step,
           playing: f.playing,

@@ -71,7 +71,7 @@ export const PLAYGROUND_API_EXAMPLE: ApiExample = {
 };
 
 /** How the host page drives the embed (the host helper in leaky-lab.js). */
-export function apiExample(c: EmbedChoice, example: ApiExample = PLAYGROUND_API_EXAMPLE): string {
+export function apiExample(c: EmbedChoice, example: ApiExample): string {
   const script = new URL(ELEMENT_SCRIPT, c.page).href;
   return [
     `<script src="${attr(script)}"></script>`,

@@ -14,6 +14,7 @@ import { parseProblems } from './parse-problems';
 import { serveWhenReady } from './serve-when-ready';
 import type { Evaluation, ScheduledChange } from './protocol';
 import type { TrainerHandle, TrainerModule } from './trainer-api';
+import type { Variant } from '../wasm/choose-variant';
 
 interface LabScope {
   onmessage: ((e: MessageEvent<ToLab>) => void) | null;
@@ -140,7 +141,7 @@ function timeSteps(
 }
 
 /** Loads the core, then answers jobs (held until the core is ready). */
-export function serveLab(factory: () => Promise<TrainerModule>, variant: 'simd' | 'scalar'): void {
+export function serveLab(factory: () => Promise<TrainerModule>, variant: Variant): void {
   const scope = self as unknown as LabScope;
   serveWhenReady<TrainerModule, ToLab>(
     scope,

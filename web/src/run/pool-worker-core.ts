@@ -4,6 +4,7 @@
 import type { FromPoolWorker, ToPoolWorker } from './pool-protocol';
 import { sentence, serveWhenReady } from './serve-when-ready';
 import type { SweepModule } from './sweep-api';
+import type { Variant } from '../wasm/choose-variant';
 
 export interface PoolWorkerScope {
   onmessage: ((e: MessageEvent<ToPoolWorker>) => void) | null;
@@ -16,7 +17,7 @@ function answer(module: SweepModule, msg: ToPoolWorker): string {
 
 export function servePool(
   factory: () => Promise<SweepModule>,
-  variant: 'simd' | 'scalar',
+  variant: Variant,
   scope: PoolWorkerScope = self as unknown as PoolWorkerScope,
 ): void {
   serveWhenReady<SweepModule, ToPoolWorker>(

@@ -1,6 +1,7 @@
 // The messages between the page and a run's worker, and the shapes of what the core reports.
 // Data flows one way: UI state -> config JSON -> worker -> core -> frames -> views.
 // The field names of Evaluation/LayerEvaluation are the core's (core/stats_json.cpp).
+import type { Variant } from '../wasm/choose-variant';
 
 /** One validation problem from the core: which field, its value, what is allowed. */
 export interface Problem {
@@ -214,7 +215,7 @@ export interface Frame {
 
 /** Worker -> page. Every message names the run it comes from. */
 export type FromWorker = { runId: number } & (
-  | { type: 'ready'; variant: 'simd' | 'scalar'; layout: Layout; config: string; data: DataPoints }
+  | { type: 'ready'; variant: Variant; layout: Layout; config: string; data: DataPoints }
   /** The config was rejected; nothing runs. */
   | { type: 'problems'; problems: Problem[] }
   | ({ type: 'frame' } & Frame)

@@ -20,6 +20,7 @@ import type {
   UnitMaps,
 } from './protocol';
 import type { TrainerFactory, TrainerHandle, TrainerModule } from './trainer-api';
+import type { Variant } from '../wasm/choose-variant';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
@@ -92,7 +93,7 @@ export class Run {
 
   constructor(
     private readonly module: TrainerModule,
-    private readonly variant: 'simd' | 'scalar',
+    private readonly variant: Variant,
     private readonly scope: WorkerScope,
   ) {}
 
@@ -476,7 +477,7 @@ function clampPacing(p: Pacing): Pacing {
 }
 
 /** Loads the core, then serves the page's messages (held until the core is ready). */
-export function serveRuns(factory: TrainerFactory, variant: 'simd' | 'scalar'): void {
+export function serveRuns(factory: TrainerFactory, variant: Variant): void {
   const scope = self as unknown as WorkerScope;
   serveWhenReady<TrainerModule, ToWorker>(
     scope,

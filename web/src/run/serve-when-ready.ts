@@ -1,6 +1,7 @@
 // The start of every worker role: messages that arrive while the core loads are held and then
 // handled in order; if the core cannot start, the held messages and every later one are told
 // so (none waits for an answer that never comes).
+import type { Variant } from '../wasm/choose-variant';
 
 export interface ServedScope<Msg> {
   onmessage: ((e: MessageEvent<Msg>) => void) | null;
@@ -9,7 +10,7 @@ export interface ServedScope<Msg> {
 export function serveWhenReady<Module, Msg>(
   scope: ServedScope<Msg>,
   load: () => Promise<Module>,
-  variant: 'simd' | 'scalar',
+  variant: Variant,
   ready: (module: Module) => (msg: Msg) => void,
   /**
    * `reason` ("the simd WebAssembly core could not start ..."), and the held messages at the

@@ -7,6 +7,7 @@ import type { WorkerInit } from './worker';
 import type { LabWorkerLike } from './lab-pool';
 import type { PoolWorkerLike } from './run-pool';
 import RunWorker from '@run-worker';
+import type { Variant } from '../wasm/choose-variant';
 
 /** A worker started ahead of its run, loading its code while the page starts. */
 let spare: Worker | null = null;
@@ -34,10 +35,7 @@ export function createRunWorker(core: LoadedCore): WorkerLike {
 }
 
 /** A lab worker (headless jobs) on `compiled`, the page's core or the other variant. */
-export function createLabWorker(
-  compiled: WebAssembly.Module,
-  variant: 'simd' | 'scalar',
-): LabWorkerLike {
+export function createLabWorker(compiled: WebAssembly.Module, variant: Variant): LabWorkerLike {
   const worker = takeWorker();
   worker.postMessage({ type: 'init', module: compiled, variant, role: 'lab' } satisfies WorkerInit);
   return worker as unknown as LabWorkerLike;

@@ -9,12 +9,13 @@ import { servePool } from './pool-worker-core';
 import { serveRuns } from './run-worker-core';
 import type { SweepModule } from './sweep-api';
 import type { TrainerModule } from './trainer-api';
+import type { Variant } from '../wasm/choose-variant';
 
 /** The first message a worker gets (before any ToWorker or ToLab message). */
 export interface WorkerInit {
   type: 'init';
   module: WebAssembly.Module;
-  variant: 'simd' | 'scalar';
+  variant: Variant;
   /** Absent: a run's worker. */
   role?: 'run' | 'lab' | 'pool';
 }

@@ -1,5 +1,6 @@
-// Loads the chosen build of the wasm core. Both builds are bundled into the page
-// (single-file Emscripten glue, wasm embedded), so loading makes no network request.
+// Loads the chosen build of the wasm core. Where its bytes come from is the build's choice
+// (@core-wasm): the hosted site fetches the variant's .wasm file (compile-fetch.ts); the single
+// file unpacks it from the Zstandard frame it carries (compile-inline.ts), with no request.
 import type { CoreModule } from './core-api';
 import { compileCore, instantiateCore } from './instantiate';
 import { parseBuildInfo, type ActivationKind, type BuildInfo } from './build-info';
