@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { compareTarget } from '../../web/src/embed/targets/compare-target.ts';
 import { buildCompareConfig } from '../../web/src/modes/compare/compare-config.ts';
 import type { CompareSettings } from '../../web/src/modes/compare/compare-settings.ts';
+import { runText } from '../../web/src/modes/compare/runs.ts';
 import { CompareStore, type CompareEvent } from '../../web/src/modes/compare/compare-store.ts';
 import { RunGrid } from '../../web/src/run/run-grid.ts';
 import type { WorkerLike } from '../../web/src/run/session.ts';
@@ -23,7 +24,7 @@ function loaded(hash: string): { store: CompareStore; events: CompareEvent[] } {
   return { store, events };
 }
 
-const runsOf = (s: Readonly<CompareSettings>): string => s.runs.map((r) => kinds.write(r)).join();
+const runsOf = (s: Readonly<CompareSettings>): string => s.runs.map(runText).join();
 const notices = (events: CompareEvent[]): string[] =>
   events.flatMap((e) => (e.type === 'notices' ? e.notices.map((n) => n.text) : []));
 

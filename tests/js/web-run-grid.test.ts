@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCompareConfig } from '../../web/src/modes/compare/compare-config.ts';
 import type { CompareSettings } from '../../web/src/modes/compare/compare-settings.ts';
+import { runText } from '../../web/src/modes/compare/runs.ts';
 import { weightsHash } from '../../web/src/run/param-hash.ts';
 import type { Frame, Layout, StartRun } from '../../web/src/run/protocol.ts';
 import { RunGrid } from '../../web/src/run/run-grid.ts';
@@ -95,10 +96,12 @@ function assertLockstep(rounds: (Frame | null)[][]): void {
 describe('compare grid', () => {
   it('starts four runs from the same weights, keeps them in step, and their losses part', async () => {
     const s = settings();
-    assert.deepEqual(
-      s.runs.map((r) => kinds.write(r)),
-      ['relu', 'leaky_relu:0.01', 'leaky_relu:0.2', 'prelu:0.25'],
-    );
+    assert.deepEqual(s.runs.map(runText), [
+      'relu',
+      'leaky_relu:0.01',
+      'leaky_relu:0.2',
+      'prelu:0.25',
+    ]);
     const w = watch(newGrid());
     w.grid.start(runs(s, true));
     await w.until(() => w.grid.steps().every((x) => x >= 200));

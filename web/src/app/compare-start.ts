@@ -17,7 +17,7 @@ export const start: StartMode = (...args) => {
         c.store,
         { before: [MODE_KEY], after: COMPARE_LIVE_KEYS },
         'comparison',
-        () => compareApiExample(new URLSearchParams(c.store.link()).get('runs') ?? ''),
+        () => compareApiExample(c.store.settings.runs),
       ),
     },
   };

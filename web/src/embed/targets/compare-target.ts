@@ -1,25 +1,21 @@
 // The compare mode as an embed drives it: its store and its grid of runs. The state's step is
 // the furthest run's; statistics are run 1's, with every run's in `runs`.
 import type { CompareStore } from '../../modes/compare/compare-store';
+import { runText, type RunSpec } from '../../modes/compare/runs';
 import type { RunGrid } from '../../run/run-grid';
 import type { SessionStatus } from '../../run/session';
 import { readPatch, settingTexts, storeParts, type EmbedTarget } from '../embed-target';
 import type { ApiExample } from '../snippet';
 
 /**
- * The Embed dialog's API example for a comparison whose runs are `runs` (the link's text, e.g.
- * "relu,leaky_relu:0.01"): the same runs with one α changed, which the embed applies live, and
- * each run's dead fraction.
+ * The Embed dialog's API example for a comparison of `runs`: the same runs with the first α
+ * changed, which the embed applies live, and each run's dead fraction.
  */
-export function compareApiExample(runs: string): ApiExample {
-  const list = runs.split(',');
-  const i = list.findIndex((r) => r.includes(':'));
-  if (i >= 0) {
-    const [kind, alpha] = list[i]!.split(':');
-    list[i] = `${kind}:${alpha === '0.3' ? '0.1' : '0.3'}`;
-  }
+export function compareApiExample(runs: readonly RunSpec[]): ApiExample {
+  const i = runs.findIndex((r) => r.alpha !== null);
+  const changed = runs.map((r, j) => (j === i ? { ...r, alpha: r.alpha === 0.3 ? 0.1 : 0.3 } : r));
   return {
-    set: `{ runs: '${list.join(',')}' }`,
+    set: `{ runs: '${changed.map(runText).join(',')}' }`,
     log: 'e.detail.runs?.map((r) => r?.deadFraction)',
   };
 }

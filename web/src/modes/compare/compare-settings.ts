@@ -4,7 +4,7 @@
 import { choiceProp, makeProperties, numberProp, type Property } from '../../state/properties';
 import { SPEEDS, type Settings } from '../../state/settings';
 import { fieldRange, narrow, type Catalog } from '../../wasm/catalog';
-import { RunKinds, type RunSpec } from './runs';
+import { RunKinds, runText, type RunSpec } from './runs';
 
 /** The playground's settings every run of a comparison shares, by the same rows. */
 const SHARED = [
@@ -55,7 +55,7 @@ export function makeCompareProperties(catalog: Catalog): readonly Property<Compa
       `2 to 4 runs separated by commas, each a kind (${catalog.activations.map((k) => k.name).join(', ')}) with “:α” where the kind has one, e.g. relu,leaky_relu:0.01`,
     defaultOf: () => kinds.defaults(),
     read: (raw) => kinds.read(raw),
-    write: (s) => s.runs.map((r) => kinds.write(r)).join(','),
+    write: (s) => s.runs.map(runText).join(','),
   };
   // The shared rows read only shared fields (bias for biasValue), so they serve as they are.
   const shared = makeProperties(catalog).filter((p) =>

@@ -12,6 +12,11 @@ export interface RunSpec {
   alpha: number | null;
 }
 
+/** "relu", "leaky_relu:0.2": one entry of the link. */
+export function runText(run: RunSpec): string {
+  return run.alpha === null ? run.kind : `${run.kind}:${formatNumber(run.alpha)}`;
+}
+
 export const MIN_RUNS = 2;
 export const MAX_RUNS = 4;
 
@@ -44,11 +49,6 @@ export class RunKinds {
     return inRange(this.alphaRange, a) ? { kind, alpha: a } : null;
   }
 
-  /** "relu", "leaky_relu:0.2": one entry of the link. */
-  write(run: RunSpec): string {
-    return run.alpha === null ? run.kind : `${run.kind}:${formatNumber(run.alpha)}`;
-  }
-
   /** "Leaky ReLU α = 0.2": the run's name in legends and tables. */
   label(run: RunSpec): string {
     const name = this.kind(run.kind)?.label ?? run.kind;
@@ -74,15 +74,15 @@ export class RunKinds {
     const kept = runs.slice(0, MAX_RUNS);
     if (kept.length < MIN_RUNS) return { kind: 'bad' };
     if (kept.length === parts.length) return { kind: 'ok', value: kept };
-    return { kind: 'clamped', value: kept, used: kept.map((r) => this.write(r)).join(',') };
+    return { kind: 'clamped', value: kept, used: kept.map((r) => runText(r)).join(',') };
   }
 
   /** The next run "Add a run" offers: the first of a list not compared yet. */
   next(runs: readonly RunSpec[]): RunSpec {
-    const taken = new Set(runs.map((r) => this.write(r)));
+    const taken = new Set(runs.map((r) => runText(r)));
     for (const text of MORE_RUNS) {
       const run = this.readOne(text);
-      if (run !== null && !taken.has(this.write(run))) return run;
+      if (run !== null && !taken.has(runText(run))) return run;
     }
     return this.readOne(DEFAULT_RUNS[0]!)!;
   }
